@@ -1,0 +1,59 @@
+package org.convplay.engine;
+
+/**
+ * The oracle: a direct, unoptimised transcription of semantics.md. Every faster engine is tested
+ * against it, so it favours being obviously right over being quick. Sums are kept in double and
+ * rounded to float32 once per output cell.
+ */
+public final class ReferenceEngine implements ConvolutionEngine {
+
+    public static final String NAME = "reference";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        int filters = kernel.filters();
+        int groups = spec.groups();
+        int inPerGroup = input.channels() / groups;
+        int outPerGroup = filters / groups;
+        int kh = kernel.height();
+        int kw = kernel.width();
+        Tensor out = new Tensor(filters, plan.outHeight(), plan.outWidth());
+        for (int f = 0; f < filters; f++) {
+            int group = f / outPerGroup;
+            for (int oy = 0; oy < plan.outHeight(); oy++) {
+                for (int ox = 0; ox < plan.outWidth(); ox++) {
+                    double sum = kernel.biasOf(f);
+                    for (int c = 0; c < inPerGroup; c++) {
+                        int channel = group * inPerGroup + c;
+                        for (int j = 0; j < kh; j++) {
+                            for (int i = 0; i < kw; i++) {
+                                // in[o*s + j*d - before] * w[j]; convolution reads w[k-1-j] instead
+                                int y = oy * spec.strideY() + j * spec.dilationY() - plan.pads().top();
+                                int x = ox * spec.strideX() + i * spec.dilationX() - plan.pads().left();
+                                float w = spec.flip()
+                                        ? kernel.weight(f, c, kh - 1 - j, kw - 1 - i)
+                                        : kernel.weight(f, c, j, i);
+                                sum += (double) read(input, channel, y, x, spec.border()) * w;
+                            }
+                        }
+                    }
+                    out.set(f, oy, ox, (float) sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The value at (y, x), which may lie in the padding; the border decides what padding holds. */
+    static float read(Tensor t, int c, int y, int x, Border border) {
+        int sy = border.sourceIndex(y, t.height());
+        int sx = border.sourceIndex(x, t.width());
+        return sy < 0 || sx < 0 ? 0f : t.get(c, sy, sx);
+    }
+}
