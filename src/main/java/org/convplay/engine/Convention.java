@@ -140,9 +140,19 @@ public enum Convention {
         return spec;
     }
 
+    /** Whether conv padding {@code same} is allowed with this stride: PyTorch allows it only with stride 1. */
+    public boolean allowsSameConv(int strideY, int strideX) {
+        return this != PYTORCH || strideY == 1 && strideX == 1;
+    }
+
+    /** Whether pooling takes padding {@code same}: PyTorch's pools take explicit padding only. */
+    public boolean allowsSamePooling() {
+        return this != PYTORCH;
+    }
+
     /** Rejects what the framework itself rejects, with a message saying so. */
     public void checkConv(ConvSpec spec) {
-        if (this == PYTORCH && spec.padding().mode() == Padding.Mode.SAME && (spec.strideY() != 1 || spec.strideX() != 1)) {
+        if (spec.padding().mode() == Padding.Mode.SAME && !allowsSameConv(spec.strideY(), spec.strideX())) {
             throw new IllegalArgumentException("padding 'same' under the pytorch convention needs stride 1 "
                     + "(PyTorch refuses padding='same' for strided convolutions), got stride ["
                     + spec.strideY() + ", " + spec.strideX() + "]: give explicit padding [top, bottom, left, right]");

@@ -59,7 +59,7 @@ public final class Pooling {
                 out = windows(name, n, p, s, before, after);
             }
             case SAME -> {
-                if (c == Convention.PYTORCH) {
+                if (!c.allowsSamePooling()) {
                     throw new IllegalArgumentException("PyTorch pooling has no 'same' padding: "
                             + "give explicit padding [top, bottom, left, right] or 'valid'");
                 }

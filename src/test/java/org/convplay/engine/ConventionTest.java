@@ -91,6 +91,17 @@ class ConventionTest {
     }
 
     @Test
+    void onlyPytorchRestrictsSame() {
+        assertThat(Convention.PYTORCH.allowsSameConv(1, 1)).isTrue();
+        assertThat(Convention.PYTORCH.allowsSameConv(1, 2)).isFalse();
+        assertThat(Convention.PYTORCH.allowsSamePooling()).isFalse();
+        for (Convention c : new Convention[] {Convention.THEANO, Convention.TENSORFLOW, Convention.OPENCV, Convention.SCIPY}) {
+            assertThat(c.allowsSameConv(2, 2)).as(c.id()).isTrue();
+            assertThat(c.allowsSamePooling()).as(c.id()).isTrue();
+        }
+    }
+
+    @Test
     void layoutsAreTheFrameworksOwn() {
         assertThat(Convention.THEANO.inputLayout()).isEqualTo("NCHW");
         assertThat(Convention.THEANO.kernelLayout()).isEqualTo("OIHW");
