@@ -132,4 +132,35 @@ class ConvolveApiTest {
         convolve("not json").andExpect(status().isBadRequest());
         convolve("{\"input\": " + NOTEBOOK_INPUT + ", \"kernel\": " + X_KERNEL + "}").andExpect(status().isOk());
     }
+
+    @Test
+    void conventionsDecideWhereTheOddRowOfSameGoes() throws Exception {
+        String body = "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,0],[0,0]], \"padding\": \"same\", "
+                + "\"convention\": \"%s\", \"border\": \"zero\"}";
+        // TensorFlow pads after: each window starts at its own cell, and the kernel picks that cell
+        convolve(body.formatted("tensorflow"))
+                .andExpect(content().json("{\"output\": [[1.0,2.0,3.0],[4.0,5.0,6.0],[7.0,8.0,9.0]], \"padding\": [0,1,0,1]}"));
+        // OpenCV's anchor pads before: each window starts one up and one left
+        convolve(body.formatted("opencv"))
+                .andExpect(content().json("{\"output\": [[0.0,0.0,0.0],[0.0,1.0,2.0],[0.0,4.0,5.0]], \"padding\": [1,0,1,0]}"));
+    }
+
+    @Test
+    void aConventionsDefaultsYieldToExplicitFields() throws Exception {
+        // OpenCV keeps the size and reflects (REFLECT_101) by default: (-1,-1) reads (1,1), (-1,0) reads (1,0)
+        convolve("{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,0],[0,0]], \"convention\": \"opencv\"}")
+                .andExpect(content().json("{\"output\": [[5.0,4.0,5.0],[2.0,1.0,2.0],[5.0,4.0,5.0]]}"));
+        // Theano flips by default; flip=false given explicitly wins
+        String theano = "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,2],[3,4]], \"convention\": \"theano\"%s}";
+        convolve(theano.formatted("")).andExpect(content().json("{\"output\": [[23.0,33.0],[53.0,63.0]]}"));
+        convolve(theano.formatted(", \"flip\": false")).andExpect(content().json("{\"output\": [[37.0,47.0],[67.0,77.0]]}"));
+    }
+
+    @Test
+    void anUnknownConventionOrAStridedPytorchSameIsRefused() throws Exception {
+        convolve("{\"input\": [[1]], \"kernel\": [[1]], \"convention\": \"caffe\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("caffe")));
+        convolve("{\"input\": [[1,2],[3,4]], \"kernel\": [[1]], \"convention\": \"pytorch\", \"padding\": \"same\", \"stride\": 2}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("stride 1")));
+    }
 }
