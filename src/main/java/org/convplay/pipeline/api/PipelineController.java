@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.convplay.convolve.NdArray;
 import org.convplay.convolve.api.ConvolveController;
+import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,4 +1,4 @@
-package org.convplay.pipeline.api;
+package org.convplay.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import org.convplay.engine.model.Conv2dLayer;
 import org.convplay.engine.model.Layer;
 import org.convplay.engine.model.Pipeline;
 import org.convplay.engine.model.PoolLayer;
-import org.convplay.pipeline.PipelineService;
 
 /**
  * Reads the body of {@code POST /api/pipeline} (api.md). A conv2d layer gives its {@code kernel}, or
