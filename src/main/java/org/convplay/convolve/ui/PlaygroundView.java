@@ -40,6 +40,15 @@ import org.convplay.engine.Padding;
 import org.convplay.engine.ShapeException;
 import org.convplay.engine.Tensor;
 import org.convplay.ui.MainLayout;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convplay.api.JsonArrays;
+import org.convplay.convolve.api.ConvolveController;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.convplay.experiment.ui.SaveBar;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The playground: edit an input and a kernel, choose padding, border, flip, stride and dilation, and
@@ -56,6 +65,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     static final double[][] NOTEBOOK_KERNEL = {{1, 0, 1}, {0, 1, 0}, {1, 0, 1}};
 
     private final ConvolutionService service;
+    private final SaveBar saveBar;
 
     private final H2 heading = new H2();
     final MatrixEditor input = new MatrixEditor("input");
@@ -92,8 +102,15 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     /** True while a convention preset sets several controls, so that they recompute once, not once each. */
     private boolean applyingPreset;
 
+    /** For tests and embedding: the page without saving. */
     public PlaygroundView(ConvolutionService service) {
+        this(service, null);
+    }
+
+    @Autowired
+    public PlaygroundView(ConvolutionService service, ExperimentService experiments) {
         this.service = service;
+        this.saveBar = experiments == null ? null : new SaveBar(experiments, "playground", this::toJson);
         setWidthFull();
         input.setId("input");
         kernel.setId("kernel");
@@ -171,7 +188,11 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         matrices.getStyle().set("gap", "var(--lumo-space-l)");
 
-        add(heading, intro, controls, conventionNote, error, matrices, export);
+        add(heading, intro);
+        if (saveBar != null) {
+            add(saveBar);
+        }
+        add(controls, conventionNote, error, matrices, export);
         recompute();
     }
 
@@ -247,6 +268,73 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         Tensor in = NdArray.of(input.getValue()).toTensor("input");
         Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
         return CodeExport.export(target, in, k, spec(), currentConvention());
+    }
+
+    /**
+     * The page's state as an experiment body: {@code request} is a /api/pipeline body with one conv2d layer
+     * (so the API can replay it), {@code view} what only the page needs.
+     */
+    public ObjectNode toJson() {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode request = json.createObjectNode();
+        request.set("input", json.valueToTree(ConvolveController.nested(NdArray.of(input.getValue()))));
+        request.put("convention", currentConvention().id());
+        ObjectNode conv = request.putArray("layers").addObject();
+        conv.put("type", "conv2d");
+        conv.set("kernel", json.valueToTree(ConvolveController.nested(
+                new NdArray(new int[] {1, 1, kernel.getValue().length, kernel.getValue()[0].length},
+                        NdArray.of(kernel.getValue()).values()))));
+        ConvSpec spec = spec();
+        if (spec.padding().mode() == Padding.Mode.EXPLICIT) {
+            conv.set("padding", json.valueToTree(new int[] {spec.padding().top(), spec.padding().bottom(), spec.padding().left(), spec.padding().right()}));
+        } else {
+            conv.put("padding", spec.padding().id());
+        }
+        conv.set("stride", json.valueToTree(new int[] {spec.strideY(), spec.strideX()}));
+        conv.set("dilation", json.valueToTree(new int[] {spec.dilationY(), spec.dilationX()}));
+        conv.put("flip", spec.flip());
+        conv.put("border", spec.border().id());
+        ObjectNode body = json.createObjectNode();
+        body.set("request", request);
+        body.putObject("view").put("page", "playground");
+        return body;
+    }
+
+    /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */
+    public void load(JsonNode request, Experiment parent) {
+        JsonNode conv = request.path("layers").path(0);
+        applyingPreset = true;
+        try {
+            input.setValue(JsonArrays.read(request.get("input"), "input", Limits.MAX_EDITOR_SIDE * Limits.MAX_EDITOR_SIDE).toMatrix());
+            NdArray k = JsonArrays.read(conv.get("kernel"), "kernel", Limits.MAX_EDITOR_SIDE * Limits.MAX_EDITOR_SIDE);
+            int kh = k.shape()[k.rank() - 2];
+            int kw = k.shape()[k.rank() - 1];
+            kernel.setValue(new NdArray(new int[] {kh, kw}, java.util.Arrays.copyOf(k.values(), kh * kw)).toMatrix());
+            convention.setValue(Convention.fromId(request.path("convention").asText(Convention.DEFAULT.id())));
+            JsonNode p = conv.path("padding");
+            if (p.isArray()) {
+                padding.setValue("explicit");
+                padTop.setValue(p.get(0).asInt());
+                padBottom.setValue(p.get(1).asInt());
+                padLeft.setValue(p.get(2).asInt());
+                padRight.setValue(p.get(3).asInt());
+            } else {
+                padding.setValue(p.asText("valid"));
+            }
+            strideY.setValue(conv.path("stride").path(0).asInt(1));
+            strideX.setValue(conv.path("stride").path(1).asInt(1));
+            dilationY.setValue(conv.path("dilation").path(0).asInt(1));
+            dilationX.setValue(conv.path("dilation").path(1).asInt(1));
+            flip.setValue(conv.path("flip").asBoolean(false));
+            border.setValue(Border.fromId(conv.path("border").asText("zero")));
+        } finally {
+            applyingPreset = false;
+        }
+        if (saveBar != null) {
+            saveBar.setParent(parent);
+        }
+        conventionNote.setText(conventionNote(currentConvention()));
+        recompute();
     }
 
     /** Reads every control, runs the convolution and shows either the result or what was wrong. */

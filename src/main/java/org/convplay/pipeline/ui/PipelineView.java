@@ -32,6 +32,10 @@ import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.MainLayout;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.convplay.experiment.ui.SaveBar;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A small Sequential model: add, remove and reorder layers and see every layer's output, shape and
@@ -43,6 +47,7 @@ import org.convplay.ui.MainLayout;
 public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
 
     private final PipelineService service;
+    private final SaveBar saveBar;
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
     private final H3 inputTitle = new H3();
@@ -57,8 +62,15 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     final CodeExportPanel export = new CodeExportPanel();
     private boolean loading;
 
+    /** For tests and embedding: the page without saving. */
     public PipelineView(PipelineService service) {
+        this(service, null);
+    }
+
+    @Autowired
+    public PipelineView(PipelineService service, ExperimentService experiments) {
         this.service = service;
+        this.saveBar = experiments == null ? null : new SaveBar(experiments, "pipeline", this::experimentBody);
         input.setId("pipeline-input");
         convention.setId("pipeline-convention");
         convention.setItems(Convention.values());
@@ -81,8 +93,12 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         FlexLayout adder = new FlexLayout(newLayerType, addLayer);
         adder.setAlignItems(Alignment.BASELINE);
         adder.getStyle().set("gap", "var(--lumo-space-s)");
-        add(heading, intro, convention, inputTitle, input, error, layerList, adder, total, export);
-        load(notebookExample());
+        add(heading, intro);
+        if (saveBar != null) {
+            add(saveBar);
+        }
+        add(convention, inputTitle, input, error, layerList, adder, total, export);
+        load(notebookExample(), null);
     }
 
     /** The notebook's second example: an 11x11 impulse, conv 3x3 same, max pooling 2x2 same, under Keras 1 on Theano. */
@@ -103,8 +119,19 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         return body;
     }
 
-    /** Shows a pipeline body (the notebook's example or a saved experiment). */
-    public void load(JsonNode body) {
+    /** The page as an experiment body: the /api/pipeline request and the page's own settings. */
+    private ObjectNode experimentBody() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("request", toJson());
+        o.putObject("view").put("page", "pipeline");
+        return o;
+    }
+
+    /** Shows a pipeline body (the notebook's example or a saved experiment, then {@code parent}). */
+    public void load(JsonNode body, Experiment parent) {
+        if (saveBar != null) {
+            saveBar.setParent(parent);
+        }
         loading = true;
         try {
             NdArray in = org.convplay.api.JsonArrays.read(body.get("input"), "input", 64 * 64);

@@ -93,7 +93,7 @@ class PipelineViewTest {
         assertThat(body.get("convention").asText()).isEqualTo("theano");
         assertThat(body.get("layers").get(0).get("type").asText()).isEqualTo("conv2d");
         assertThat(body.get("layers").get(1).get("size").asInt()).isEqualTo(2);
-        view.load(body);
+        view.load(body, null);
         assertThat(view.total.getText()).isEqualTo("Total: 10 parameters; output shape [1, 6, 6]");
     }
 }

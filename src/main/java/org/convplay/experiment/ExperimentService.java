@@ -1,0 +1,231 @@
+package org.convplay.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.convplay.api.BadRequestException;
+import org.convplay.api.NotFoundException;
+import org.convplay.api.TooLargeException;
+import org.convplay.pipeline.PipelineJson;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saves, finds, lists, hides, exports and imports experiments. A saved experiment never changes: saving an
+ * edited one makes a fork that names its parent. Every write is checked here, whoever calls.
+ */
+@Service
+public class ExperimentService {
+
+    /** The format of the saved and exported JSON; older files are upgraded when read. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA = "convolution-playground/experiment";
+    public static final Set<String> KINDS = Set.of("playground", "pipeline");
+
+    private final ExperimentRepository repository;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ExperimentService(ExperimentRepository repository, ObjectMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a page or an API client asks to save. {@code parentId} is the experiment it was forked from, or null. */
+    public record Draft(String title, String description, String kind, JsonNode request, JsonNode view, String parentId) {
+    }
+
+    /** A deleted experiment asked for by id: the pages show a notice, the API a 404. */
+    public static class RemovedException extends NotFoundException {
+        public RemovedException(String id) {
+            super("experiment " + id + " was removed by its owner");
+        }
+    }
+
+    @Transactional
+    public Experiment save(Draft draft, String ownerName, String browserKey) {
+        String title = draft.title() == null ? "" : draft.title().strip();
+        if (title.isEmpty()) {
+            throw new BadRequestException("title is required");
+        }
+        if (title.length() > Experiment.MAX_TITLE) {
+            throw new BadRequestException("title has " + title.length() + " characters; the limit is " + Experiment.MAX_TITLE);
+        }
+        String description = draft.description() == null ? "" : draft.description().strip();
+        if (description.length() > Experiment.MAX_DESCRIPTION) {
+            throw new BadRequestException("description has " + description.length() + " characters; the limit is "
+                    + Experiment.MAX_DESCRIPTION);
+        }
+        String kind = draft.kind() == null ? "pipeline" : draft.kind();
+        if (!KINDS.contains(kind)) {
+            throw new BadRequestException("kind must be one of " + KINDS.stream().sorted().toList() + ", got \"" + kind + "\"");
+        }
+        if (draft.request() == null || draft.request().isNull()) {
+            throw new BadRequestException("request is required: a /api/pipeline body");
+        }
+        try {
+            PipelineJson.read(draft.request());
+        } catch (BadRequestException e) {
+            throw new BadRequestException("request: " + e.getMessage());
+        }
+        if (draft.parentId() != null && !repository.existsById(draft.parentId())) {
+            throw new BadRequestException("parent " + draft.parentId() + " is not a saved experiment");
+        }
+        ObjectNode body = mapper.createObjectNode();
+        body.set("request", draft.request());
+        if (draft.view() != null && !draft.view().isNull()) {
+            body.set("view", draft.view());
+        }
+        String json = write(body);
+        if (json.length() > Experiment.MAX_BODY) {
+            throw new TooLargeException("the experiment's state has " + json.length() + " characters; the limit is "
+                    + Experiment.MAX_BODY);
+        }
+        Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
+                draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));
+        return repository.save(e);
+    }
+
+    /** The experiment, or NotFoundException (unknown) / RemovedException (deleted by its owner). */
+    @Transactional(readOnly = true)
+    public Experiment get(String id) {
+        Experiment e = ExperimentIds.plausible(id) ? repository.findById(id).orElse(null) : null;
+        if (e == null) {
+            throw new NotFoundException("no experiment with id " + id);
+        }
+        if (e.isDeleted()) {
+            throw new RemovedException(id);
+        }
+        return e;
+    }
+
+    /** The owner's experiments when signed in, else those saved from this browser; newest first. */
+    @Transactional(readOnly = true)
+    public List<Experiment> mine(String ownerName, String browserKey) {
+        if (ownerName != null) {
+            return repository.findByOwnerNameAndDeletedAtIsNullOrderByCreatedAtDesc(ownerName);
+        }
+        if (browserKey != null) {
+            return repository.findByBrowserHashAndDeletedAtIsNullOrderByCreatedAtDesc(hash(browserKey));
+        }
+        return List.of();
+    }
+
+    /** Whether this account or browser saved the experiment, and so may delete it. */
+    public boolean owns(Experiment e, String ownerName, String browserKey) {
+        return ownerName != null && ownerName.equals(e.getOwnerName())
+                || browserKey != null && hash(browserKey).equals(e.getBrowserHash());
+    }
+
+    /** Hides the experiment from its owner's list and its permalink; forks of it keep working. */
+    @Transactional
+    public void delete(String id, String ownerName, String browserKey) {
+        Experiment e = get(id);
+        if (!owns(e, ownerName, browserKey)) {
+            throw new NotOwnerException(id);
+        }
+        e.markDeleted(Instant.now(clock));
+    }
+
+    /** Deleting someone else's experiment (HTTP 403). */
+    public static class NotOwnerException extends RuntimeException {
+        public NotOwnerException(String id) {
+            super("only the account or browser that saved experiment " + id + " can delete it");
+        }
+    }
+
+    /** The stored state, {@code {"request": ..., "view": ...}}. */
+    public JsonNode body(Experiment e) {
+        try {
+            return mapper.readTree(e.getBody());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("experiment " + e.getId() + " holds unreadable JSON", ex);
+        }
+    }
+
+    /** The experiment as a self-describing JSON file: what GET /api/experiments/{id} returns and import reads. */
+    public ObjectNode export(Experiment e, String url) {
+        JsonNode body = body(e);
+        ObjectNode o = mapper.createObjectNode();
+        o.put("schema", SCHEMA);
+        o.put("version", e.getSchemaVersion());
+        o.put("id", e.getId());
+        if (url != null) {
+            o.put("url", url);
+        }
+        o.put("title", e.getTitle());
+        o.put("description", e.getDescription());
+        o.put("kind", e.getKind());
+        o.set("request", body.get("request"));
+        if (body.has("view")) {
+            o.set("view", body.get("view"));
+        }
+        if (e.getParentId() != null) {
+            o.put("parent", e.getParentId());
+        } else {
+            o.putNull("parent");
+        }
+        o.put("createdAt", e.getCreatedAt().toString());
+        return o;
+    }
+
+    /** Reads an exported file or an API body into a draft; a file from a newer version is refused, older ones upgraded. */
+    public Draft read(JsonNode o) {
+        if (o == null || !o.isObject()) {
+            throw new BadRequestException("the body must be a JSON object with \"title\" and \"request\"");
+        }
+        if (o.has("schema") && !SCHEMA.equals(o.get("schema").asText())) {
+            throw new BadRequestException("schema is \"" + o.get("schema").asText() + "\", expected \"" + SCHEMA + "\"");
+        }
+        if (o.has("version")) {
+            if (!o.get("version").canConvertToInt()) {
+                throw new BadRequestException("version must be a whole number");
+            }
+            int v = o.get("version").asInt();
+            if (v > SCHEMA_VERSION || v < 1) {
+                throw new BadRequestException("version " + v + " is not known here (this server reads versions 1 to "
+                        + SCHEMA_VERSION + ")");
+            }
+        }
+        String parent = o.hasNonNull("parent") ? o.get("parent").asText() : null;
+        return new Draft(text(o, "title"), text(o, "description"), text(o, "kind"), o.get("request"), o.get("view"), parent);
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new BadRequestException(field + " must be a string");
+        }
+        return n.textValue();
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
