@@ -64,7 +64,7 @@ export class MatrixEditor extends LitElement {
             ? html`<span class="cell ${this.isHighlighted(r, c) ? 'hl' : ''} ${this.marked?.[r]?.[c] ? 'diff' : ''}" title=${v} data-r=${r} data-c=${c}
                       @mouseenter=${() => this.hover(r, c)}>${v}</span>`
             : html`<input data-r=${r} data-c=${c} class=${MatrixEditor.isNumber(v) ? '' : 'bad'}
-                      .value=${live(v)} @input=${this.onInput} @paste=${this.onPaste}
+                      .value=${live(v)} @input=${this.onInput} @change=${this.flush} @paste=${this.onPaste}
                       aria-label="row ${r + 1}, column ${c + 1}">`}</td>`)}
         </tr>`)}
       </table>`;
@@ -112,8 +112,16 @@ export class MatrixEditor extends LitElement {
     this.timer = window.setTimeout(() => this.fireChange(), 150);
   }
 
+  /** Leaving a cell sends a pending edit at once, so a click that follows (Save) sees it. */
+  private flush() {
+    if (this.timer !== undefined) {
+      this.fireChange();
+    }
+  }
+
   private fireChange() {
     window.clearTimeout(this.timer);
+    this.timer = undefined;
     this.dispatchEvent(new CustomEvent('cells-changed', { detail: { cells: JSON.stringify(this.cells) } }));
   }
 }

@@ -1,0 +1,40 @@
+package org.convplay.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.convplay.Application;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Experiments live in the file-mode H2 database: they are still there after the application restarts. */
+class ExperimentsSurviveRestartIT {
+
+    static ConfigurableApplicationContext start(Path db) {
+        return new SpringApplicationBuilder(Application.class)
+                .properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + db.resolve("playground").toAbsolutePath())
+                .run();
+    }
+
+    @Test
+    void aSavedExperimentIsStillThereAfterARestart() throws Exception {
+        Path db = Files.createTempDirectory("playground-db");
+        String id;
+        String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
+        try (ConfigurableApplicationContext first = start(db)) {
+            ExperimentService service = first.getBean(ExperimentService.class);
+            ObjectMapper mapper = first.getBean(ObjectMapper.class);
+            id = service.save(new ExperimentService.Draft("kept across restarts", "", "pipeline",
+                    mapper.readTree(request), null, null), null, null).getId();
+        }
+        try (ConfigurableApplicationContext second = start(db)) {
+            ExperimentService service = second.getBean(ExperimentService.class);
+            Experiment e = service.get(id);
+            assertThat(e.getTitle()).isEqualTo("kept across restarts");
+            assertThat(service.body(e).get("request")).isEqualTo(second.getBean(ObjectMapper.class).readTree(request));
+        }
+    }
+}
