@@ -1,0 +1,54 @@
+package org.convplay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The schema and the stores on PostgreSQL, as docker-compose runs them. Needs a server: {@code .ci/run}
+ * starts Debian's PostgreSQL and sets TEST_POSTGRES_URL; elsewhere the test is skipped unless that is set.
+ */
+class PostgresIT {
+
+    static final String URL = System.getenv().getOrDefault("TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/playground_test");
+    static final String USER = System.getenv().getOrDefault("TEST_POSTGRES_USER", "playground");
+    static final String PASSWORD = System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", "playground");
+
+    static boolean reachable() {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            // in CI the server must be there: a missing one is a failure, not a skip
+            if (System.getenv("TEST_POSTGRES_URL") != null) {
+                throw new IllegalStateException("TEST_POSTGRES_URL is set but PostgreSQL is not reachable: " + e.getMessage(), e);
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void migrationsValidateAndExperimentsRoundTripOnPostgres() throws Exception {
+        assumeTrue(reachable(), "no PostgreSQL at " + URL);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .properties("server.port=0", "spring.datasource.url=" + URL, "spring.datasource.username=" + USER,
+                        "spring.datasource.password=" + PASSWORD, "spring.flyway.clean-disabled=false")
+                .run()) {
+            ExperimentService experiments = app.getBean(ExperimentService.class);
+            String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
+            Experiment saved = experiments.save(new ExperimentService.Draft("on postgres", "é ç ã", "pipeline",
+                    app.getBean(ObjectMapper.class).readTree(request), null, null), null, "browser-key-0123456789");
+            Experiment read = experiments.get(saved.getId());
+            assertThat(read.getDescription()).isEqualTo("é ç ã");
+            assertThat(experiments.mine(null, "browser-key-0123456789")).extracting(Experiment::getId).contains(saved.getId());
+        }
+    }
+}
