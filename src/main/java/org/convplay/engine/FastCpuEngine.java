@@ -40,8 +40,6 @@ public final class FastCpuEngine implements ConvolutionEngine {
     static final int NARROW = 256;
     /** Floats of source arrays per block, im2col layout: about half of a 512 KiB L2. */
     static final int SOURCE_BUDGET = 64 * 1024;
-    /** Floats of shifted input rows cached per strip in the row layout. */
-    static final int ROW_CACHE_BUDGET = 512 * 1024;
 
     @Override
     public String name() {
@@ -98,7 +96,8 @@ public final class FastCpuEngine implements ConvolutionEngine {
         final Tensor out;
         /** Per horizontal tap i, the input column each output column reads, or -1 for a zero cell. */
         final int[][] columns;
-        final float[] zeroRow;
+        /** kw references to one shared row of zeros, for padded rows that lie wholly in zero padding. */
+        final float[][] zeroRows;
         final int block;
         final int stripBlocks;
 
@@ -138,22 +137,17 @@ public final class FastCpuEngine implements ConvolutionEngine {
                     columns[i][x] = spec.border().sourceIndex(x * spec.strideX() + i * spec.dilationX() - left, width);
                 }
             }
-            this.zeroRow = new float[ow];
+            this.zeroRows = new float[kw][];
+            java.util.Arrays.fill(zeroRows, new float[ow]);
             this.block = blockRows(ow, oh, taps);
             this.stripBlocks = stripBlocks();
         }
 
-        /** Blocks per strip: wide rows share a cache of shifted input rows across a strip of output rows. */
+        /** Blocks per strip: enough strips to keep every core busy, with slack for uneven finishing times. */
         private int stripBlocks() {
-            if (block > 1) {
-                return 1;
-            }
             int cores = Runtime.getRuntime().availableProcessors();
-            // enough strips to keep every core busy with some slack for uneven finishing times
-            int byBalance = Math.max(1, oh * spec.groups() / (4 * cores));
-            long perRow = (long) cpg * kw * ow * spec.strideY();
-            int byCache = (int) Math.max(1, ROW_CACHE_BUDGET / Math.max(1, perRow));
-            return Math.max(1, Math.min(byBalance, byCache));
+            int blocks = ConvGeometry.ceilDiv(oh, block);
+            return Math.max(1, blocks * spec.groups() / (4 * cores));
         }
 
         int strips() {
@@ -164,25 +158,14 @@ public final class FastCpuEngine implements ConvolutionEngine {
         void run(int g, int s) {
             int oy0 = s * block * stripBlocks;
             int oy1 = Math.min(oh, oy0 + block * stripBlocks);
-            int sy = spec.strideY();
-            int dy = spec.dilationY();
-            int r0 = oy0 * sy;
-            int rows = (oy1 - 1) * sy + (kh - 1) * dy + 1 - r0;
-            // rowCache[c][r][i]: padded input row r0 + r of the group's channel c, shifted by tap i
-            float[][][][] rowCache = new float[cpg][rows][][];
-            for (int c = 0; c < cpg; c++) {
-                int channel = g * cpg + c;
-                for (int r = 0; r < rows; r++) {
-                    rowCache[c][r] = shiftedRows(channel, r0 + r);
-                }
-            }
+            Ring ring = new Ring(g);
             float[][] sources = new float[taps][];
             int fb = Math.max(1, Math.min(fpg, ACC_BUDGET / Math.min(CHUNK, block * ow)));
             float[][] acc = new float[fb][];
             for (int by = oy0; by < oy1; by += block) {
                 int rowsHere = Math.min(block, oy1 - by);
                 int len = rowsHere * ow;
-                fillSources(sources, rowCache, by, rowsHere, r0);
+                fillSources(sources, ring, by, rowsHere);
                 for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
                     int nf = Math.min(fb, (g + 1) * fpg - f0);
                     for (int k = 0; k < nf; k++) {
@@ -208,47 +191,76 @@ public final class FastCpuEngine implements ConvolutionEngine {
             }
         }
 
-        /** Points (one row per block) or copies (several rows per block) each tap's source values into place. */
-        private void fillSources(float[][] sources, float[][][][] rowCache, int by, int rowsHere, int r0) {
+        /**
+         * Points (one row per block) or copies (several rows per block) each tap's source values into place.
+         * Taps are ordered (c, j, i) like {@link #tapWeights}.
+         */
+        private void fillSources(float[][] sources, Ring ring, int by, int rowsHere) {
             int sy = spec.strideY();
             int dy = spec.dilationY();
-            int t = 0;
-            for (int c = 0; c < cpg; c++) {
-                for (int j = 0; j < kh; j++) {
-                    for (int i = 0; i < kw; i++) {
-                        if (block == 1) {
-                            sources[t] = rowCache[c][by * sy + j * dy - r0][i];
-                        } else {
-                            float[] s = sources[t];
-                            if (s == null || s.length != rowsHere * ow) {
-                                s = new float[rowsHere * ow];
-                                sources[t] = s;
+            for (int y = 0; y < rowsHere; y++) {
+                int t = 0;
+                for (int c = 0; c < cpg; c++) {
+                    for (int j = 0; j < kh; j++) {
+                        float[][] shifted = ring.row(c, (by + y) * sy + j * dy);
+                        for (int i = 0; i < kw; i++) {
+                            if (block == 1) {
+                                sources[t] = shifted[i];
+                            } else {
+                                if (sources[t] == null || sources[t].length != rowsHere * ow) {
+                                    sources[t] = new float[rowsHere * ow];
+                                }
+                                System.arraycopy(shifted[i], 0, sources[t], y * ow, ow);
                             }
-                            for (int y = 0; y < rowsHere; y++) {
-                                System.arraycopy(rowCache[c][(by + y) * sy + j * dy - r0][i], 0, s, y * ow, ow);
-                            }
+                            t++;
                         }
-                        t++;
                     }
                 }
             }
         }
 
         /**
-         * Padded row {@code r} of one channel as kw arrays, array i holding for each output column x the value
-         * at padded column {@code x*sx + i*dx}; rows that are entirely zero padding share one zero array.
+         * The shifted input rows the current output row reads, for each channel of one group: padded row r
+         * as kw arrays, array i holding for each output column x the value at padded column x*sx + i*dx.
+         * One output row reads kh rows spread over {@code (kh-1)*dy + 1} consecutive padded rows, so a ring of
+         * that many slots holds them all; moving down one output row rebuilds only the rows that are new.
+         * Each shifted row is thus built once per strip and stays in L2 while the kh output rows use it.
          */
-        private float[][] shiftedRows(int channel, int r) {
-            float[][] shifted = new float[kw][];
+        private final class Ring {
+            final int group;
+            final int slots = (kh - 1) * spec.dilationY() + 1;
+            final float[][][][] buffers = new float[cpg][slots][kw][ow];
+            /** What each slot shows: its buffers, or the shared zero row for rows wholly in zero padding. */
+            final float[][][][] views = new float[cpg][slots][][];
+            final int[] held = new int[slots];
+
+            Ring(int group) {
+                this.group = group;
+                java.util.Arrays.fill(held, -1);
+            }
+
+            float[][] row(int c, int r) {
+                int slot = r % slots;
+                if (held[slot] != r) {
+                    for (int cc = 0; cc < cpg; cc++) {
+                        views[cc][slot] = fill(group * cpg + cc, r, buffers[cc][slot]);
+                    }
+                    held[slot] = r;
+                }
+                return views[c][slot];
+            }
+        }
+
+        /** Fills {@code shifted} with padded row {@code r} of a channel; returns the zero rows instead when r is all zero. */
+        private float[][] fill(int channel, int r, float[][] shifted) {
             int y = spec.border().sourceIndex(r - top, height);
             if (y < 0) {
-                java.util.Arrays.fill(shifted, zeroRow);
-                return shifted;
+                return zeroRows;
             }
             int base = (channel * height + y) * width;
             int sx = spec.strideX();
             for (int i = 0; i < kw; i++) {
-                float[] row = new float[ow];
+                float[] row = shifted[i];
                 int[] cols = columns[i];
                 if (sx == 1) {
                     // the interior is one contiguous run of the input row: copy it in one go
@@ -263,7 +275,6 @@ public final class FastCpuEngine implements ConvolutionEngine {
                 } else {
                     gather(row, 0, ow, cols, base);
                 }
-                shifted[i] = row;
             }
             return shifted;
         }
