@@ -154,16 +154,52 @@ public final class BenchmarkRunner {
         Truth truth = referenceWhole
                 ? Truth.whole(new ReferenceEngine().convolve(input, kernel, spec))
                 : Truth.sampled(input, kernel, spec, plan);
-        List<Row> rows = new ArrayList<>();
-        for (ConvolutionEngine engine : engines) {
-            int runs = runsFor(engine, request, referenceWhole);
-            if (runs == 0) {
-                rows.add(new Row(engine.name(), null, null, null, 0, String.format(Locale.ROOT,
-                        "not timed above %.1f GFLOP per run; used for spot checks only", REFERENCE_FULL_FLOPS / 1e9)));
+        // warm-up (and the error check) engine by engine, then the timed runs round-robin, so that a change in
+        // the machine's load during the benchmark hits every engine alike
+        int n = engines.size();
+        String[] failed = new String[n];
+        double[] errors = new double[n];
+        double[][] millis = new double[n][];
+        for (int e = 0; e < n; e++) {
+            ConvolutionEngine engine = engines.get(e);
+            millis[e] = new double[runsFor(engine, request, referenceWhole)];
+            if (millis[e].length == 0) {
                 counter.advance(WARMUP_RUNS);
                 continue;
             }
-            rows.add(measure(engine, input, kernel, spec, request, runs, truth, counter));
+            try {
+                errors[e] = truth.maxAbsError(warmUp(engine, input, kernel, spec, counter));
+            } catch (CancellationException x) {
+                throw x;
+            } catch (RuntimeException x) {
+                failed[e] = "failed: " + x.getClass().getSimpleName() + ": " + x.getMessage();
+                counter.advance(millis[e].length);
+            }
+        }
+        for (int round = 0; round < request.repeats(); round++) {
+            for (int e = 0; e < n; e++) {
+                if (failed[e] != null || round >= millis[e].length) {
+                    continue;
+                }
+                counter.check();
+                long start = System.nanoTime();
+                engines.get(e).convolve(input, kernel, spec);
+                millis[e][round] = (System.nanoTime() - start) / 1e6;
+                counter.advance(1);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int e = 0; e < n; e++) {
+            String name = engines.get(e).name();
+            if (failed[e] != null) {
+                rows.add(new Row(name, null, null, null, 0, failed[e]));
+            } else if (millis[e].length == 0) {
+                rows.add(new Row(name, null, null, null, 0, String.format(Locale.ROOT,
+                        "not timed above %.1f GFLOP per run; used for spot checks only", REFERENCE_FULL_FLOPS / 1e9)));
+            } else {
+                double median = median(millis[e]);
+                rows.add(new Row(name, median, request.flops() / (median * 1e6), errors[e], millis[e].length, truth.note()));
+            }
         }
         progress.accept(1.0);
         return new Report(request, rows, describeMachine());
@@ -176,34 +212,21 @@ public final class BenchmarkRunner {
         return request.repeats();
     }
 
-    private static Row measure(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Request request,
-                               int runs, Truth truth, Counter counter) {
-        try {
-            Tensor out = null;
-            long warmStart = System.nanoTime();
-            for (int i = 0; i < WARMUP_RUNS || elapsedMillis(warmStart) < WARMUP_MILLIS && i < 50; i++) {
-                counter.check();
-                out = engine.convolve(input, kernel, spec);
-                if (i < WARMUP_RUNS) {
-                    counter.advance(1);
-                }
-            }
-            double error = truth.maxAbsError(out);
-            double[] millis = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                counter.check();
-                long start = System.nanoTime();
-                engine.convolve(input, kernel, spec);
-                millis[i] = (System.nanoTime() - start) / 1e6;
+    /**
+     * At least {@link #WARMUP_RUNS} runs, and more until {@link #WARMUP_MILLIS} have passed so that the JIT has
+     * compiled the hot loops; an engine not timed (the reference on big inputs) is not warmed up either.
+     */
+    private static Tensor warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Counter counter) {
+        Tensor out = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < WARMUP_RUNS || elapsedMillis(start) < WARMUP_MILLIS && i < 100; i++) {
+            counter.check();
+            out = engine.convolve(input, kernel, spec);
+            if (i < WARMUP_RUNS) {
                 counter.advance(1);
             }
-            double median = median(millis);
-            return new Row(engine.name(), median, request.flops() / (median * 1e6), error, runs, truth.note());
-        } catch (CancellationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return new Row(engine.name(), null, null, null, 0, "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        return out;
     }
 
     static double median(double[] values) {
