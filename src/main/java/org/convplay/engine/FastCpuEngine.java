@@ -46,9 +46,43 @@ public final class FastCpuEngine implements ConvolutionEngine {
         return NAME;
     }
 
+    /** Channels per group from which 3x3 stride-1 layers go to {@link WinogradF23} (measured: see {@link #choose}). */
+    static final int WINOGRAD_MIN_CHANNELS = 8;
+
+    /** The variants, side by side; {@link #choose} picks one. */
+    enum Strategy {
+        /** Taps over shifted rows or im2col blocks: every spec; wins for few channels and every non-3x3 kernel. */
+        DIRECT,
+        /** Winograd F(2x2, 3x3): 3x3, stride 1, no dilation; wins from about 8 channels per group. */
+        WINOGRAD
+    }
+
+    /**
+     * The one place where the thresholds live. Winograd needs a 3x3 stride-1 undilated kernel, enough channels
+     * for its 2.25x fewer multiplications to pay for the transforms, and a workspace that fits in memory.
+     */
+    static Strategy choose(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
+        if (WinogradF23.supports(kernel, spec) && kernel.channelsPerGroup() >= WINOGRAD_MIN_CHANNELS
+                && WinogradF23.workspace(input.channels(), kernel.filters(), plan) <= WinogradF23.MAX_WORKSPACE) {
+            return Strategy.WINOGRAD;
+        }
+        return Strategy.DIRECT;
+    }
+
     @Override
     public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        return convolve(input, kernel, spec, plan, choose(input, kernel, spec, plan));
+    }
+
+    /** One variant, chosen by the caller: tests run every variant against the reference. */
+    static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Strategy strategy) {
+        if (strategy == Strategy.WINOGRAD) {
+            if (!WinogradF23.supports(kernel, spec)) {
+                throw new IllegalArgumentException("Winograd F(2x2, 3x3) needs a 3x3 kernel, stride 1 and no dilation");
+            }
+            return WinogradF23.convolve(input, kernel, spec, plan);
+        }
         Job job = new Job(input, kernel, spec, plan);
         int strips = job.strips();
         int tasks = strips * spec.groups();

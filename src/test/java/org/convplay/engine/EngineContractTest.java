@@ -116,6 +116,14 @@ class EngineContractTest {
         return null;
     }
 
+    static float[] uniform(SplittableRandom r, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return values;
+    }
+
     /** One random request: small shapes, every option drawn independently. */
     record Case(Tensor input, Kernel kernel, ConvSpec spec) {
 
@@ -142,21 +150,9 @@ class EngineContractTest {
                     r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 1, r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 1,
                     groups, r.nextBoolean(), Border.values()[r.nextInt(Border.values().length)],
                     SameSide.values()[r.nextInt(SameSide.values().length)]);
-            float[] x = new float[channels * height * width];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (r.nextDouble() * 2 - 1);
-            }
-            float[] w = new float[filters * cpg * kh * kw];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) (r.nextDouble() * 2 - 1);
-            }
-            float[] bias = null;
-            if (r.nextBoolean()) {
-                bias = new float[filters];
-                for (int i = 0; i < filters; i++) {
-                    bias[i] = (float) (r.nextDouble() * 2 - 1);
-                }
-            }
+            float[] x = uniform(r, channels * height * width);
+            float[] w = uniform(r, filters * cpg * kh * kw);
+            float[] bias = r.nextBoolean() ? uniform(r, filters) : null;
             return new Case(new Tensor(channels, height, width, x), new Kernel(filters, cpg, kh, kw, w, bias), spec);
         }
 
