@@ -1,6 +1,5 @@
 package org.convplay.engine;
 
-import java.util.stream.IntStream;
 
 /**
  * Winograd's minimal filtering F(2x2, 3x3) for 3x3 kernels, stride 1, no dilation: each 2x2 block of outputs
@@ -50,38 +49,39 @@ final class WinogradF23 {
         // v[xi][c]: element xi (0..15, row-major 4x4) of every tile's transformed input, one array per (xi, c)
         // so that the channel sum below is the same-index loop C2 vectorises
         float[][][] v = new float[16][channels][];
-        IntStream.range(0, channels).parallel().forEach(c -> transformInput(input, c, spec, plan, tilesY, tilesX, v));
+        Parallel.forEach(channels, c -> transformInput(input, c, spec, plan, tilesY, tilesX, v));
 
         float[][][] u = transformKernel(kernel, spec);
 
         // m[xi][f] = sum over the group's channels c of u[xi][f][c] * v[xi][c], tile by tile
         float[][][] m = new float[16][filters][];
+        // one task per (xi, group): v[xi] of the group (C/g x tiles, about 200 KB for 64 channels of 56x56) stays in
+        // L2 while every filter block reads it; within a block, accumulators stay in L1 while sources stream past
         int fb = Math.max(1, Math.min(fpg, FastCpuEngine.ACC_BUDGET / Math.min(FastCpuEngine.CHUNK, tiles)));
-        int blocksPerGroup = ConvGeometry.ceilDiv(fpg, fb);
-        int tasks = 16 * groups * blocksPerGroup;
-        IntStream.range(0, tasks).parallel().forEach(task -> {
-            int xi = task / (groups * blocksPerGroup);
-            int g = task / blocksPerGroup % groups;
-            int f0 = g * fpg + task % blocksPerGroup * fb;
-            int f1 = Math.min(f0 + fb, (g + 1) * fpg);
+        Parallel.forEach(16 * groups, task -> {
+            int xi = task / groups;
+            int g = task % groups;
             float[][] sources = new float[cpg][];
             System.arraycopy(v[xi], g * cpg, sources, 0, cpg);
-            for (int f = f0; f < f1; f++) {
-                m[xi][f] = new float[tiles];
-            }
-            for (int p0 = 0; p0 < tiles; p0 += FastCpuEngine.CHUNK) {
-                int p1 = Math.min(tiles, p0 + FastCpuEngine.CHUNK);
-                for (int c = 0; c < cpg; c += 5) {
-                    int n = Math.min(5, cpg - c);
-                    for (int f = f0; f < f1; f++) {
-                        FastCpuEngine.accumulate(m[xi][f], p0, p1, sources, u[xi][f], c, n);
+            for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
+                int f1 = Math.min(f0 + fb, (g + 1) * fpg);
+                for (int f = f0; f < f1; f++) {
+                    m[xi][f] = new float[tiles];
+                }
+                for (int p0 = 0; p0 < tiles; p0 += FastCpuEngine.CHUNK) {
+                    int p1 = Math.min(tiles, p0 + FastCpuEngine.CHUNK);
+                    for (int c = 0; c < cpg; c += 5) {
+                        int n = Math.min(5, cpg - c);
+                        for (int f = f0; f < f1; f++) {
+                            FastCpuEngine.accumulate(m[xi][f], p0, p1, sources, u[xi][f], c, n);
+                        }
                     }
                 }
             }
         });
 
         Tensor out = new Tensor(filters, oh, ow);
-        IntStream.range(0, filters).parallel().forEach(f -> transformOutput(m, f, kernel.biasOf(f), out, tilesX, tiles));
+        Parallel.forEach(filters, f -> transformOutput(m, f, kernel.biasOf(f), out, tilesX, tiles));
         return out;
     }
 
@@ -96,33 +96,50 @@ final class WinogradF23 {
             out[xi] = new float[tilesY * tilesX];
             v[xi][c] = out[xi];
         }
-        float[] t = new float[16];
+        // Scalar on purpose: tiles overlap by two columns, and strided reads are exactly what C2 on Java 17 will not
+        // vectorise; spelled out in locals so nothing goes through memory between the two half-transforms.
         for (int ty = 0; ty < tilesY; ty++) {
+            int row0 = 2 * ty * cols;
             for (int tx = 0; tx < tilesX; tx++) {
-                int base = 2 * ty * cols + 2 * tx;
-                // t = Bt d, row by row
-                for (int x = 0; x < 4; x++) {
-                    float d0 = padded[base + x];
-                    float d1 = padded[base + cols + x];
-                    float d2 = padded[base + 2 * cols + x];
-                    float d3 = padded[base + 3 * cols + x];
-                    t[x] = d0 - d2;
-                    t[4 + x] = d1 + d2;
-                    t[8 + x] = d2 - d1;
-                    t[12 + x] = d1 - d3;
-                }
+                int b0 = row0 + 2 * tx;
+                int b1 = b0 + cols;
+                int b2 = b1 + cols;
+                int b3 = b2 + cols;
+                // Bt d: rows combined, for each of the 4 columns
+                float t00 = padded[b0] - padded[b2];
+                float t01 = padded[b0 + 1] - padded[b2 + 1];
+                float t02 = padded[b0 + 2] - padded[b2 + 2];
+                float t03 = padded[b0 + 3] - padded[b2 + 3];
+                float t10 = padded[b1] + padded[b2];
+                float t11 = padded[b1 + 1] + padded[b2 + 1];
+                float t12 = padded[b1 + 2] + padded[b2 + 2];
+                float t13 = padded[b1 + 3] + padded[b2 + 3];
+                float t20 = padded[b2] - padded[b1];
+                float t21 = padded[b2 + 1] - padded[b1 + 1];
+                float t22 = padded[b2 + 2] - padded[b1 + 2];
+                float t23 = padded[b2 + 3] - padded[b1 + 3];
+                float t30 = padded[b1] - padded[b3];
+                float t31 = padded[b1 + 1] - padded[b3 + 1];
+                float t32 = padded[b1 + 2] - padded[b3 + 2];
+                float t33 = padded[b1 + 3] - padded[b3 + 3];
                 int tile = ty * tilesX + tx;
-                // V = t B, column by column
-                for (int y = 0; y < 4; y++) {
-                    float a0 = t[4 * y];
-                    float a1 = t[4 * y + 1];
-                    float a2 = t[4 * y + 2];
-                    float a3 = t[4 * y + 3];
-                    out[4 * y][tile] = a0 - a2;
-                    out[4 * y + 1][tile] = a1 + a2;
-                    out[4 * y + 2][tile] = a2 - a1;
-                    out[4 * y + 3][tile] = a1 - a3;
-                }
+                // (Bt d) B: columns combined, for each of the 4 rows
+                out[0][tile] = t00 - t02;
+                out[1][tile] = t01 + t02;
+                out[2][tile] = t02 - t01;
+                out[3][tile] = t01 - t03;
+                out[4][tile] = t10 - t12;
+                out[5][tile] = t11 + t12;
+                out[6][tile] = t12 - t11;
+                out[7][tile] = t11 - t13;
+                out[8][tile] = t20 - t22;
+                out[9][tile] = t21 + t22;
+                out[10][tile] = t22 - t21;
+                out[11][tile] = t21 - t23;
+                out[12][tile] = t30 - t32;
+                out[13][tile] = t31 + t32;
+                out[14][tile] = t32 - t31;
+                out[15][tile] = t31 - t33;
             }
         }
     }
