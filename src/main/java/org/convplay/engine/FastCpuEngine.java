@@ -33,8 +33,13 @@ public final class FastCpuEngine implements ConvolutionEngine {
 
     /** Outputs per hot-loop pass: long enough to amortise the loop setup, short enough for L1. */
     static final int CHUNK = 512;
-    /** Accumulator floats (filters x chunk) kept hot while the sources stream past: a fraction of a 32 KiB L1. */
+    /** Accumulator floats (filters x chunk) kept hot while the sources stream past: 32 KiB, measured best of 16-64 KiB. */
     static final int ACC_BUDGET = 8192;
+    /**
+     * Wide outputs are cut into column stripes this wide, so that the kh x kw shifted rows one output row reads
+     * (11 x 11 x 2 KiB for an 11x11 kernel) stay in a 512 KiB L2 while the kh output rows that share them run.
+     */
+    static final int STRIPE = 512;
     /** Below this output width several output rows are concatenated per block (see {@link #blockRows}). */
     static final int NARROW = 256;
     /** Floats of source arrays per block, im2col layout: about half of a 512 KiB L2. */
@@ -88,12 +93,9 @@ public final class FastCpuEngine implements ConvolutionEngine {
         }
         Job job = new Job(input, kernel, spec, plan);
         int strips = job.strips();
-        int tasks = strips * spec.groups();
-        if (tasks == 1) {
-            job.run(0, 0);
-        } else {
-            Parallel.forEach(tasks, t -> job.run(t / strips, t % strips));
-        }
+        int stripes = job.stripes;
+        int tasks = strips * stripes * spec.groups();
+        Parallel.forEach(tasks, t -> job.run(t / (strips * stripes), t / stripes % strips, t % stripes));
         return job.out;
     }
 
@@ -136,6 +138,9 @@ public final class FastCpuEngine implements ConvolutionEngine {
         /** kw references to one shared row of zeros, for padded rows that lie wholly in zero padding. */
         final float[][] zeroRows;
         final int block;
+        /** Width of a column stripe, and how many there are (see {@link #STRIPE}). */
+        final int stripeWidth;
+        final int stripes;
         final int stripBlocks;
 
         Job(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
@@ -177,6 +182,8 @@ public final class FastCpuEngine implements ConvolutionEngine {
             this.zeroRows = new float[kw][];
             java.util.Arrays.fill(zeroRows, new float[ow]);
             this.block = blockRows(ow, oh, taps);
+            this.stripeWidth = block == 1 && ow >= 2 * STRIPE ? STRIPE : ow;
+            this.stripes = ConvGeometry.ceilDiv(ow, stripeWidth);
             this.stripBlocks = stripBlocks();
         }
 
@@ -184,25 +191,27 @@ public final class FastCpuEngine implements ConvolutionEngine {
         private int stripBlocks() {
             int cores = Runtime.getRuntime().availableProcessors();
             int blocks = ConvGeometry.ceilDiv(oh, block);
-            return Math.max(1, blocks * spec.groups() / (4 * cores));
+            return Math.max(1, blocks * spec.groups() * stripes / (4 * cores));
         }
 
         int strips() {
             return ConvGeometry.ceilDiv(oh, block * stripBlocks);
         }
 
-        /** Computes output rows of strip {@code s} for the filters of group {@code g}. */
-        void run(int g, int s) {
+        /** Computes output rows of strip {@code s}, columns of stripe {@code col}, for the filters of group {@code g}. */
+        void run(int g, int s, int col) {
             int oy0 = s * block * stripBlocks;
             int oy1 = Math.min(oh, oy0 + block * stripBlocks);
-            Ring ring = new Ring(g);
+            int x0 = col * stripeWidth;
+            int w = Math.min(stripeWidth, ow - x0);
+            Ring ring = new Ring(g, x0, w);
             float[][] sources = new float[taps][];
-            int fb = Math.max(1, Math.min(fpg, ACC_BUDGET / Math.min(CHUNK, block * ow)));
+            int fb = Math.max(1, Math.min(fpg, ACC_BUDGET / Math.min(CHUNK, block * w)));
             float[][] acc = new float[fb][];
             for (int by = oy0; by < oy1; by += block) {
                 int rowsHere = Math.min(block, oy1 - by);
-                int len = rowsHere * ow;
-                fillSources(sources, ring, by, rowsHere);
+                int len = rowsHere * w;
+                fillSources(sources, ring, by, rowsHere, w);
                 for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
                     int nf = Math.min(fb, (g + 1) * fpg - f0);
                     for (int k = 0; k < nf; k++) {
@@ -221,8 +230,8 @@ public final class FastCpuEngine implements ConvolutionEngine {
                         }
                     }
                     for (int k = 0; k < nf; k++) {
-                        // rows by .. by+rowsHere of one filter are contiguous in the output
-                        System.arraycopy(acc[k], 0, out.data(), ((f0 + k) * oh + by) * ow, len);
+                        // whole rows by .. by+rowsHere of one filter are contiguous in the output; a stripe is one row
+                        System.arraycopy(acc[k], 0, out.data(), ((f0 + k) * oh + by) * ow + x0, len);
                     }
                 }
             }
@@ -232,7 +241,7 @@ public final class FastCpuEngine implements ConvolutionEngine {
          * Points (one row per block) or copies (several rows per block) each tap's source values into place.
          * Taps are ordered (c, j, i) like {@link #tapWeights}.
          */
-        private void fillSources(float[][] sources, Ring ring, int by, int rowsHere) {
+        private void fillSources(float[][] sources, Ring ring, int by, int rowsHere, int w) {
             int sy = spec.strideY();
             int dy = spec.dilationY();
             for (int y = 0; y < rowsHere; y++) {
@@ -244,10 +253,10 @@ public final class FastCpuEngine implements ConvolutionEngine {
                             if (block == 1) {
                                 sources[t] = shifted[i];
                             } else {
-                                if (sources[t] == null || sources[t].length != rowsHere * ow) {
-                                    sources[t] = new float[rowsHere * ow];
+                                if (sources[t] == null || sources[t].length != rowsHere * w) {
+                                    sources[t] = new float[rowsHere * w];
                                 }
-                                System.arraycopy(shifted[i], 0, sources[t], y * ow, ow);
+                                System.arraycopy(shifted[i], 0, sources[t], y * w, w);
                             }
                             t++;
                         }
@@ -265,14 +274,18 @@ public final class FastCpuEngine implements ConvolutionEngine {
          */
         private final class Ring {
             final int group;
+            final int x0;
             final int slots = (kh - 1) * spec.dilationY() + 1;
-            final float[][][][] buffers = new float[cpg][slots][kw][ow];
+            final float[][][][] buffers;
             /** What each slot shows: its buffers, or the shared zero row for rows wholly in zero padding. */
             final float[][][][] views = new float[cpg][slots][][];
             final int[] held = new int[slots];
 
-            Ring(int group) {
+            /** Rows of output columns {@code x0 .. x0+w-1} only (one stripe). */
+            Ring(int group, int x0, int w) {
                 this.group = group;
+                this.x0 = x0;
+                this.buffers = new float[cpg][slots][kw][w];
                 java.util.Arrays.fill(held, -1);
             }
 
@@ -280,7 +293,7 @@ public final class FastCpuEngine implements ConvolutionEngine {
                 int slot = r % slots;
                 if (held[slot] != r) {
                     for (int cc = 0; cc < cpg; cc++) {
-                        views[cc][slot] = fill(group * cpg + cc, r, buffers[cc][slot]);
+                        views[cc][slot] = fill(group * cpg + cc, r, buffers[cc][slot], x0);
                     }
                     held[slot] = r;
                 }
@@ -288,8 +301,11 @@ public final class FastCpuEngine implements ConvolutionEngine {
             }
         }
 
-        /** Fills {@code shifted} with padded row {@code r} of a channel; returns the zero rows instead when r is all zero. */
-        private float[][] fill(int channel, int r, float[][] shifted) {
+        /**
+         * Fills {@code shifted} with padded row {@code r} of a channel, for output columns from x0 on; returns the
+         * zero rows instead when r is all zero.
+         */
+        private float[][] fill(int channel, int r, float[][] shifted, int x0) {
             int y = spec.border().sourceIndex(r - top, height);
             if (y < 0) {
                 return zeroRows;
@@ -298,27 +314,28 @@ public final class FastCpuEngine implements ConvolutionEngine {
             int sx = spec.strideX();
             for (int i = 0; i < kw; i++) {
                 float[] row = shifted[i];
+                int w = row.length;
                 int[] cols = columns[i];
                 if (sx == 1) {
                     // the interior is one contiguous run of the input row: copy it in one go
-                    int shift = i * spec.dilationX() - left;
-                    int lo = Math.max(0, Math.min(ow, -shift));
-                    int hi = Math.max(lo, Math.min(ow, width - shift));
+                    int shift = x0 + i * spec.dilationX() - left;
+                    int lo = Math.max(0, Math.min(w, -shift));
+                    int hi = Math.max(lo, Math.min(w, width - shift));
                     if (hi > lo) {
                         System.arraycopy(in, base + lo + shift, row, lo, hi - lo);
                     }
-                    gather(row, 0, lo, cols, base);
-                    gather(row, hi, ow, cols, base);
+                    gather(row, 0, lo, cols, base, x0);
+                    gather(row, hi, w, cols, base, x0);
                 } else {
-                    gather(row, 0, ow, cols, base);
+                    gather(row, 0, w, cols, base, x0);
                 }
             }
             return shifted;
         }
 
-        private void gather(float[] row, int from, int to, int[] cols, int base) {
+        private void gather(float[] row, int from, int to, int[] cols, int base, int x0) {
             for (int x = from; x < to; x++) {
-                int col = cols[x];
+                int col = cols[x0 + x];
                 row[x] = col < 0 ? 0f : in[base + col];
             }
         }

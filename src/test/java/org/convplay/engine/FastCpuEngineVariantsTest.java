@@ -25,6 +25,30 @@ class FastCpuEngineVariantsTest {
     }
 
     @Test
+    void wideImagesCutIntoColumnStripesMatchTheReference() {
+        SplittableRandom random = new SplittableRandom(11);
+        ReferenceEngine reference = new ReferenceEngine();
+        for (int n = 0; n < 40; n++) {
+            EngineContractTest.Case small = EngineContractTest.Case.random(random);
+            int width = 2 * FastCpuEngine.STRIPE + random.nextInt(700);
+            int height = 1 + random.nextInt(6);
+            int channels = small.input().channels();
+            EngineContractTest.Case c = new EngineContractTest.Case(
+                    new Tensor(channels, height, width, EngineContractTest.uniform(random, channels * height * width)),
+                    small.kernel(), small.spec());
+            Tensor expected;
+            try {
+                expected = reference.convolve(c.input(), c.kernel(), c.spec());
+            } catch (ShapeException e) {
+                continue;
+            }
+            String problem = EngineContractTest.compare(expected, new FastCpuEngine().convolve(c.input(), c.kernel(), c.spec()),
+                    c.magnitude(reference));
+            assertThat(problem).as(c.toString()).isNull();
+        }
+    }
+
+    @Test
     void layersWithManyChannelsAndA3x3KernelGoToWinograd() {
         Tensor input = new Tensor(64, 56, 56);
         Kernel kernel = new Kernel(64, 64, 3, 3, new float[64 * 64 * 9], null);
