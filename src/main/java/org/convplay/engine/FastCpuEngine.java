@@ -1,9 +1,10 @@
 package org.convplay.engine;
 
-
 /**
  * The fast pure-Java engine: every core, loops that HotSpot's C2 turns into SIMD code, and blocks
  * sized to stay in cache. Same numbers as {@link ReferenceEngine} up to float32 summation order.
+ * Two variants ({@link Strategy}): the direct method below for every request, and Winograd F(2x2, 3x3)
+ * ({@link WinogradF23}) for 3x3 stride-1 layers with many channels; {@link #choose} picks.
  *
  * <p>How it is fast, and why it is shaped this way:
  * <ul>
@@ -23,9 +24,11 @@ package org.convplay.engine;
  *   over the accumulator.</li>
  *   <li><b>Cache blocking</b>: accumulators of a block of filters over a chunk of outputs stay in L1
  *   while the taps stream past; each source chunk is then reused by every filter of the block.</li>
- *   <li><b>Parallelism</b>: independent strips of output rows on the common ForkJoinPool.</li>
+ *   <li><b>Parallelism</b>: independent strips of output rows (and column stripes) on the common
+ *   ForkJoinPool, in a few coarse slices ({@link Parallel}).</li>
  * </ul>
- * It never uses {@code a*b+c} fusion ({@code Math.fma} does not vectorise on Java 17 here).
+ * Multiply and add stay separate: {@code Math.fma} vectorises too, but its chained form measured slower
+ * (28 against 45 GFLOP/s for two taps on one core).
  */
 public final class FastCpuEngine implements ConvolutionEngine {
 
@@ -33,7 +36,10 @@ public final class FastCpuEngine implements ConvolutionEngine {
 
     /** Outputs per hot-loop pass: long enough to amortise the loop setup, short enough for L1. */
     static final int CHUNK = 512;
-    /** Accumulator floats (filters x chunk) kept hot while the sources stream past: 32 KiB, measured best of 16-64 KiB. */
+    /**
+     * Accumulator floats (filters x chunk) kept hot while the sources stream past: 32 KiB, an L1's worth.
+     * 16 and 64 KiB measured within noise of it on the shared 2-core machine; 16 KiB looked slower.
+     */
     static final int ACC_BUDGET = 8192;
     /**
      * Wide outputs are cut into column stripes this wide, so that the kh x kw shifted rows one output row reads
