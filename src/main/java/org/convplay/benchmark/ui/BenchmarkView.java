@@ -1,5 +1,6 @@
 package org.convplay.benchmark.ui;
 
+import org.convplay.ui.Fields;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -59,11 +60,11 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
     final Select<Preset> preset = new Select<>();
-    final IntegerField size = field(512, 1, BenchmarkRunner.MAX_SIZE);
-    final IntegerField kernel = field(3, 1, BenchmarkRunner.MAX_KERNEL);
-    final IntegerField channels = field(1, 1, BenchmarkRunner.MAX_CHANNELS);
-    final IntegerField filters = field(1, 1, BenchmarkRunner.MAX_FILTERS);
-    final IntegerField repeats = field(10, 1, BenchmarkRunner.MAX_REPEATS);
+    final IntegerField size = Fields.integer(512, 1, BenchmarkRunner.MAX_SIZE);
+    final IntegerField kernel = Fields.integer(3, 1, BenchmarkRunner.MAX_KERNEL);
+    final IntegerField channels = Fields.integer(1, 1, BenchmarkRunner.MAX_CHANNELS);
+    final IntegerField filters = Fields.integer(1, 1, BenchmarkRunner.MAX_FILTERS);
+    final IntegerField repeats = Fields.integer(10, 1, BenchmarkRunner.MAX_REPEATS);
     final Button run = new Button();
     final Button cancel = new Button();
     final ProgressBar progress = new ProgressBar(0, 1);
@@ -109,21 +110,12 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         showMachine(service.machine());
     }
 
-    private static IntegerField field(int value, int min, int max) {
-        IntegerField f = new IntegerField();
-        f.setValue(value);
-        f.setMin(min);
-        f.setMax(max);
-        f.setStepButtonsVisible(true);
-        f.setWidth("8em");
-        return f;
-    }
 
     void start() {
         BenchmarkRunner.Request request;
         try {
-            request = service.request(value(size, "size"), value(kernel, "kernel"), value(channels, "channels"),
-                    value(filters, "filters"), value(repeats, "repeats"));
+            request = service.request(Fields.value(size, "size"), Fields.value(kernel, "kernel"), Fields.value(channels, "channels"),
+                    Fields.value(filters, "filters"), Fields.value(repeats, "repeats"));
         } catch (BadRequestException e) {
             status.setText(e.getMessage());
             return;
@@ -151,12 +143,6 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         });
     }
 
-    private static int value(IntegerField f, String name) {
-        if (f.getValue() == null || f.isInvalid()) {
-            throw new BadRequestException(name + " must be a whole number between " + (int) f.getMin() + " and " + (int) f.getMax());
-        }
-        return f.getValue();
-    }
 
     void show(BenchmarkRunner.Report report) {
         table.setItems(report.results());
