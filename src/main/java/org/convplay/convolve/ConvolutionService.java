@@ -1,0 +1,97 @@
+package org.convplay.convolve;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convplay.api.BadRequestException;
+import org.convplay.api.TooLargeException;
+import org.convplay.engine.ConvGeometry;
+import org.convplay.engine.ConvolutionEngine;
+import org.convplay.engine.ReferenceEngine;
+import org.convplay.engine.ShapeException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs convolutions for the pages and the API: checks the request against {@link Limits}, picks an
+ * engine and times it. Both callers go through here so they accept and refuse the same requests.
+ */
+@Service
+public class ConvolutionService {
+
+    private final Map<String, ConvolutionEngine> engines = new LinkedHashMap<>();
+
+    public ConvolutionService() {
+        this(List.of(new ReferenceEngine()));
+    }
+
+    /** {@code available} in order of preference: the first is the default. */
+    ConvolutionService(List<ConvolutionEngine> available) {
+        for (ConvolutionEngine e : available) {
+            engines.put(e.name(), e);
+        }
+    }
+
+    public List<String> engineNames() {
+        return List.copyOf(engines.keySet());
+    }
+
+    public ConvolutionResult convolve(ConvolutionRequest request) {
+        checkLimits(request);
+        ConvolutionEngine engine = engine(request.backend());
+        long start = System.nanoTime();
+        var output = engine.convolve(request.input(), request.kernel(), request.spec());
+        double millis = (System.nanoTime() - start) / 1e6;
+        ConvGeometry.Plan plan = ConvGeometry.check(request.input(), request.kernel(), request.spec());
+        return new ConvolutionResult(output, plan, engine.name(), millis);
+    }
+
+    private ConvolutionEngine engine(String name) {
+        if (name == null || name.isBlank()) {
+            return engines.values().iterator().next();
+        }
+        ConvolutionEngine e = engines.get(name);
+        if (e == null) {
+            throw new BadRequestException("backend '" + name + "' is not available here; available: " + String.join(", ", engines.keySet()));
+        }
+        return e;
+    }
+
+    /** Refuses requests that are malformed or too large before any engine allocates for them. */
+    static void checkLimits(ConvolutionRequest r) {
+        var in = r.input();
+        var k = r.kernel();
+        if ((long) in.channels() * in.height() * in.width() > Limits.MAX_INPUT_VALUES) {
+            throw new TooLargeException("input has " + (long) in.channels() * in.height() * in.width()
+                    + " values; the limit is " + Limits.MAX_INPUT_VALUES);
+        }
+        if (k.weights().length > Limits.MAX_KERNEL_VALUES) {
+            throw new TooLargeException("kernel has " + k.weights().length + " values; the limit is " + Limits.MAX_KERNEL_VALUES);
+        }
+        if (k.height() > Limits.MAX_KERNEL_SIDE || k.width() > Limits.MAX_KERNEL_SIDE) {
+            throw new TooLargeException("kernel is " + k.height() + "x" + k.width() + "; each side is limited to " + Limits.MAX_KERNEL_SIDE);
+        }
+        var s = r.spec();
+        if (s.strideY() > Limits.MAX_STEP || s.strideX() > Limits.MAX_STEP || s.dilationY() > Limits.MAX_STEP
+                || s.dilationX() > Limits.MAX_STEP) {
+            throw new BadRequestException("stride and dilation are limited to " + Limits.MAX_STEP);
+        }
+        var p = s.padding();
+        if (Math.max(Math.max(p.top(), p.bottom()), Math.max(p.left(), p.right())) > Limits.MAX_PADDING) {
+            throw new BadRequestException("padding is limited to " + Limits.MAX_PADDING + " cells on a side");
+        }
+        ConvGeometry.Plan plan;
+        try {
+            plan = ConvGeometry.check(in, k, s);
+        } catch (ShapeException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        long macs = (long) k.filters() * k.channelsPerGroup() * k.height() * k.width() * plan.outHeight() * plan.outWidth();
+        if (macs > Limits.MAX_MULTIPLY_ADDS) {
+            throw new TooLargeException("this convolution needs " + macs + " multiply-adds; the limit is " + Limits.MAX_MULTIPLY_ADDS);
+        }
+        long outValues = (long) k.filters() * plan.outHeight() * plan.outWidth();
+        if (outValues > 4L * Limits.MAX_INPUT_VALUES) {
+            throw new TooLargeException("the output would have " + outValues + " values; the limit is " + 4L * Limits.MAX_INPUT_VALUES);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.convplay.convolve.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import org.convplay.api.BadRequestException;
+import org.convplay.convolve.ConvolutionRequest;
+import org.convplay.convolve.ConvolutionResult;
+import org.convplay.convolve.ConvolutionService;
+import org.convplay.convolve.Limits;
+import org.convplay.convolve.NdArray;
+import org.convplay.engine.Border;
+import org.convplay.engine.ConvGeometry;
+import org.convplay.engine.ConvSpec;
+import org.convplay.engine.Kernel;
+import org.convplay.engine.Padding;
+import org.convplay.engine.ShapeException;
+import org.convplay.engine.Tensor;
+import org.convplay.ui.MainLayout;
+
+/**
+ * The playground: edit an input and a kernel, choose padding, border, flip, stride and dilation, and
+ * see the result and the output-size formula with the actual numbers, recomputed on every edit.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Convolution Playground")
+@Menu(title = "nav.playground", order = 0)
+public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
+
+    /** The seed notebook's example (semantics.md, golden case 1). */
+    static final double[][] NOTEBOOK_INPUT = {
+        {1, 1, 1, 0, 0}, {0, 1, 1, 1, 0}, {0, 0, 1, 1, 1}, {0, 0, 1, 1, 0}, {0, 1, 1, 0, 0}};
+    static final double[][] NOTEBOOK_KERNEL = {{1, 0, 1}, {0, 1, 0}, {1, 0, 1}};
+
+    private final ConvolutionService service;
+
+    private final H2 heading = new H2();
+    final MatrixEditor input = new MatrixEditor("input");
+    final MatrixEditor kernel = new MatrixEditor("kernel");
+    final MatrixEditor result = new MatrixEditor("output");
+    final TextArea inputText = new TextArea();
+    final TextArea kernelText = new TextArea();
+    private final H3 inputTitle = new H3();
+    private final H3 kernelTitle = new H3();
+    private final H3 resultTitle = new H3();
+
+    final Select<String> padding = new Select<>();
+    final IntegerField padTop = padField();
+    final IntegerField padBottom = padField();
+    final IntegerField padLeft = padField();
+    final IntegerField padRight = padField();
+    final Select<Border> border = new Select<>();
+    final Checkbox flip = new Checkbox();
+    final IntegerField strideY = stepField();
+    final IntegerField strideX = stepField();
+    final IntegerField dilationY = stepField();
+    final IntegerField dilationX = stepField();
+
+    final Span shape = new Span();
+    final Div formula = new Div();
+    final Span error = new Span();
+    private final Paragraph intro = new Paragraph();
+    private final Button copyInput = new Button();
+    private final Button copyKernel = new Button();
+    private final Button copyResult = new Button();
+
+    public PlaygroundView(ConvolutionService service) {
+        this.service = service;
+        setWidthFull();
+        input.setId("input");
+        kernel.setId("kernel");
+        result.setId("result");
+        result.setReadOnly(true);
+        inputText.setId("input-text");
+        kernelText.setId("kernel-text");
+        error.setId("error");
+        error.addClassName("error-message");
+        shape.setId("shape");
+        shape.addClassName("result-shape");
+        formula.setId("formula");
+        formula.addClassName("formula");
+
+        padding.setId("padding");
+        padding.setItems(List.of("valid", "same", "full", "half", "explicit"));
+        padding.setValue("valid");
+        border.setId("border");
+        border.setItems(Border.values());
+        border.setItemLabelGenerator(Border::id);
+        border.setValue(Border.ZERO);
+        flip.setId("flip");
+        strideY.setId("stride-y");
+        strideX.setId("stride-x");
+        dilationY.setId("dilation-y");
+        dilationX.setId("dilation-x");
+
+        input.setValue(NOTEBOOK_INPUT);
+        kernel.setValue(NOTEBOOK_KERNEL);
+        for (MatrixEditor m : List.of(input, kernel)) {
+            m.onChange(e -> recompute());
+            m.onPasteError(this::showError);
+        }
+        inputText.addValueChangeListener(e -> { if (e.isFromClient()) { input.paste(e.getValue()); } });
+        kernelText.addValueChangeListener(e -> { if (e.isFromClient()) { kernel.paste(e.getValue()); } });
+        padding.addValueChangeListener(e -> recompute());
+        for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
+            f.addValueChangeListener(e -> recompute());
+        }
+        border.addValueChangeListener(e -> recompute());
+        flip.addValueChangeListener(e -> recompute());
+        copyInput.addClickListener(e -> copy(input));
+        copyKernel.addClickListener(e -> copy(kernel));
+        copyResult.addClickListener(e -> copy(result));
+        for (Button b : List.of(copyInput, copyKernel, copyResult)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+
+        for (TextArea t : List.of(inputText, kernelText)) {
+            t.setWidth("22em");
+            t.setMaxHeight("10em");
+            t.getStyle().set("font-family", "ui-monospace, monospace");
+        }
+
+        HorizontalLayout pads = new HorizontalLayout(padTop, padBottom, padLeft, padRight);
+        pads.setId("explicit-padding");
+        HorizontalLayout steps = new HorizontalLayout(strideY, strideX, dilationY, dilationX);
+        FlexLayout controls = new FlexLayout(padding, pads, border, flip, steps);
+        controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        controls.setAlignItems(Alignment.BASELINE);
+        controls.getStyle().set("gap", "var(--lumo-space-m)");
+
+        VerticalLayout inputColumn = column(inputTitle, input, inputText, copyInput);
+        VerticalLayout kernelColumn = column(kernelTitle, kernel, kernelText, copyKernel);
+        VerticalLayout resultColumn = column(resultTitle, result, shape, formula, copyResult);
+        FlexLayout matrices = new FlexLayout(inputColumn, kernelColumn, resultColumn);
+        matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        matrices.getStyle().set("gap", "var(--lumo-space-l)");
+
+        add(heading, intro, controls, error, matrices);
+        recompute();
+    }
+
+    private static VerticalLayout column(Component... children) {
+        VerticalLayout v = new VerticalLayout(children);
+        v.setPadding(false);
+        v.setSpacing(false);
+        v.setWidth(null);
+        return v;
+    }
+
+    private static IntegerField padField() {
+        IntegerField f = new IntegerField();
+        f.setMin(0);
+        f.setMax(Limits.MAX_PADDING);
+        f.setValue(0);
+        f.setStepButtonsVisible(true);
+        f.setWidth("7em");
+        return f;
+    }
+
+    private static IntegerField stepField() {
+        IntegerField f = new IntegerField();
+        f.setMin(1);
+        f.setMax(Limits.MAX_STEP);
+        f.setValue(1);
+        f.setStepButtonsVisible(true);
+        f.setWidth("7em");
+        return f;
+    }
+
+    /** Reads every control, runs the convolution and shows either the result or what was wrong. */
+    void recompute() {
+        boolean explicit = "explicit".equals(padding.getValue());
+        padTop.getParent().ifPresent(p -> p.setVisible(explicit));
+        try {
+            Tensor in = NdArray.of(input.getValue()).toTensor("input");
+            Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
+            ConvSpec spec = ConvSpec.DEFAULT
+                    .withPadding(explicit
+                            ? Padding.explicit(value(padTop, "top padding", 0), value(padBottom, "bottom padding", 0),
+                                    value(padLeft, "left padding", 0), value(padRight, "right padding", 0))
+                            : Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
+                    .withStride(value(strideY, "stride (rows)", 1), value(strideX, "stride (columns)", 1))
+                    .withDilation(value(dilationY, "dilation (rows)", 1), value(dilationX, "dilation (columns)", 1))
+                    .withFlip(flip.getValue())
+                    .withBorder(border.getValue() == null ? Border.ZERO : border.getValue());
+            ConvolutionResult r = service.convolve(new ConvolutionRequest(in, k, spec, true, null));
+            result.setDisplayValue(r.output().toArray(0));
+            inputText.setValue(input.toText());
+            kernelText.setValue(kernel.toText());
+            shape.setText(getTranslation("playground.shape", r.output().height(), r.output().width()));
+            showFormula(in, k, spec, r.plan());
+            error.setText("");
+            result.setVisible(true);
+        } catch (BadRequestException | ShapeException e) {
+            showError(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        result.setVisible(false);
+        shape.setText("");
+        formula.removeAll();
+    }
+
+    private static int value(IntegerField f, String name, int min) {
+        Integer v = f.getValue();
+        if (v == null || f.isInvalid()) {
+            throw new BadRequestException(name + " must be a whole number between " + (int) f.getMin() + " and " + (int) f.getMax());
+        }
+        if (v < min || v > f.getMax()) {
+            throw new BadRequestException(name + " must be between " + min + " and " + (int) f.getMax() + ", got " + v);
+        }
+        return v;
+    }
+
+    private void showFormula(Tensor in, Kernel k, ConvSpec spec, ConvGeometry.Plan plan) {
+        formula.removeAll();
+        formula.add(new Div(getTranslation("playground.formula")));
+        formula.add(line("H'", in.height(), k.height(), spec.strideY(), spec.dilationY(), plan.pads().top(), plan.pads().bottom(), plan.outHeight()));
+        formula.add(line("W'", in.width(), k.width(), spec.strideX(), spec.dilationX(), plan.pads().left(), plan.pads().right(), plan.outWidth()));
+    }
+
+    /** out = floor((n + before + after - d*(k-1) - 1) / s) + 1, with the numbers written in. */
+    static Div line(String name, int n, int k, int s, int d, int before, int after, int out) {
+        String text = name + " = ⌊(" + n + " + " + before + " + " + after + " − " + d + "·(" + k + "−1) − 1) / " + s
+                + "⌋ + 1 = " + out;
+        return new Div(text);
+    }
+
+    private void copy(MatrixEditor m) {
+        String text = m == result ? resultText() : m.toText();
+        getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text));
+    }
+
+    private String resultText() {
+        String[][] cells = result.getCells();
+        double[][] v = new double[cells.length][];
+        for (int y = 0; y < cells.length; y++) {
+            v[y] = new double[cells[y].length];
+            for (int x = 0; x < cells[y].length; x++) {
+                v[y][x] = Double.parseDouble(cells[y][x]);
+            }
+        }
+        return NdArray.of(v).toText();
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        heading.setText(getTranslation("playground.title"));
+        intro.setText(getTranslation("playground.intro"));
+        inputTitle.setText(getTranslation("playground.input"));
+        kernelTitle.setText(getTranslation("playground.kernel"));
+        resultTitle.setText(getTranslation("playground.result"));
+        inputText.setLabel(getTranslation("playground.asNumpy"));
+        kernelText.setLabel(getTranslation("playground.asNumpy"));
+        padding.setLabel(getTranslation("playground.padding"));
+        padTop.setLabel(getTranslation("playground.padTop"));
+        padBottom.setLabel(getTranslation("playground.padBottom"));
+        padLeft.setLabel(getTranslation("playground.padLeft"));
+        padRight.setLabel(getTranslation("playground.padRight"));
+        border.setLabel(getTranslation("playground.border"));
+        flip.setLabel(getTranslation("playground.flip"));
+        strideY.setLabel(getTranslation("playground.strideY"));
+        strideX.setLabel(getTranslation("playground.strideX"));
+        dilationY.setLabel(getTranslation("playground.dilationY"));
+        dilationX.setLabel(getTranslation("playground.dilationX"));
+        copyInput.setText(getTranslation("playground.copy"));
+        copyKernel.setText(getTranslation("playground.copy"));
+        copyResult.setText(getTranslation("playground.copy"));
+        for (MatrixEditor m : List.of(input, kernel)) {
+            m.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
+                    getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
+        }
+        recompute();
+    }
+}

@@ -1,0 +1,65 @@
+package org.convplay.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The frame around every page: title, side navigation built from the views' {@code @Menu}
+ * annotations (their titles are translation keys), and the language switch.
+ */
+public class MainLayout extends AppLayout implements LocaleChangeObserver {
+
+    public static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, PORTUGUESE);
+
+    private final Span title = new Span();
+    private final SideNav nav = new SideNav();
+    private final Select<Locale> language = new Select<>();
+
+    public MainLayout() {
+        title.addClassName("app-title");
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        language.setItems(LANGUAGES);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("pt") ? "Português" : "English");
+        language.setId("language");
+        language.setWidth("9em");
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                // The session's locale reaches every open UI, and each LocaleChangeObserver relabels itself.
+                VaadinSession.getCurrent().setLocale(e.getValue());
+            }
+        });
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, language);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(title);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        Locale locale = event.getLocale();
+        title.setText(getTranslation("app.title"));
+        language.setValue(locale.getLanguage().equals("pt") ? PORTUGUESE : Locale.ENGLISH);
+        nav.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
+        }
+    }
+}
