@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.convplay.api.BadRequestException;
+import org.convplay.api.TooLargeException;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;

@@ -23,6 +23,7 @@ public class ExerciseService {
 
     private final ExerciseCatalog catalog;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ExerciseService(@Value("${convplay.exercises.path:exercises}") String folder) {
         this(ExerciseCatalog.load(Path.of(folder)));
     }
