@@ -92,6 +92,13 @@ public final class Parameters {
         return String.valueOf(v);
     }
 
+    /** One "name = value" line per parameter, as the pages show a variant's numbers. */
+    public static String describe(Map<String, Object> values) {
+        StringBuilder s = new StringBuilder();
+        values.forEach((k, v) -> s.append(k).append(" = ").append(format(v)).append('\n'));
+        return s.toString().trim();
+    }
+
     /** Integral values without ".0", others as Java prints them. */
     public static String number(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {

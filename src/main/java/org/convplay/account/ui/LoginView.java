@@ -8,6 +8,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,6 +17,7 @@ import org.convplay.ui.MainLayout;
 /** Sign-in for teachers and students; the form posts to Spring Security's {@code /login}. */
 @Route(value = "login", layout = MainLayout.class)
 @PageTitle("Sign in")
+@Menu(title = "classroom.nav.login", order = 90)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
 

@@ -20,6 +20,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
@@ -43,6 +44,7 @@ import org.convplay.ui.MainLayout;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
+@AnonymousAllowed
 public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
 
     /** The seed notebook's example (semantics.md, golden case 1). */
