@@ -42,7 +42,12 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("assignmentId").orElse(-1L);
-        table = grades.forAssignment(id);
+        try {
+            table = grades.forAssignment(id);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Denied.reroute(event);
+            return;
+        }
         csv.setHref("/api/classroom/assignments/" + id + "/grades.csv");
         csv.getElement().setAttribute("download", true);
         render();

@@ -105,7 +105,12 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("courseId").orElse(-1L);
-        detail = courses.detail(id);
+        try {
+            detail = courses.detail(id);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Denied.reroute(event);
+            return;
+        }
         refresh();
     }
 

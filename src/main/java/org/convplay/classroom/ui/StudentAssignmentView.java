@@ -60,7 +60,12 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         assignmentId = event.getRouteParameters().getLong("assignmentId").orElse(-1L);
-        detail = assignments.forStudent(assignmentId);
+        try {
+            detail = assignments.forStudent(assignmentId);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Denied.reroute(event);
+            return;
+        }
         render(getLocale());
     }
 

@@ -37,7 +37,12 @@ public class StudentGradesView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         long course = event.getRouteParameters().getLong("courseId").orElse(-1L);
         long student = event.getRouteParameters().getLong("studentId").orElse(-1L);
-        data = grades.forStudent(course, student);
+        try {
+            data = grades.forStudent(course, student);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Denied.reroute(event);
+            return;
+        }
         render();
     }
 
