@@ -16,6 +16,8 @@ export class MatrixEditor extends LitElement {
   @property({ type: Number }) maxSide = 64;
   /** Cell to outline, as [row, column], e.g. the output cell under the pointer. */
   @property({ type: Array }) highlight: number[] | null = null;
+  /** Cells to mark as different from a comparison, rows of columns. */
+  @property({ type: Array }) marked: boolean[][] | null = null;
   /** Labels of the toolbar buttons, set by the server in the page's language. */
   @property({ type: Object }) labels: Record<string, string> = {
     addRow: '+ row', removeRow: '- row', addColumn: '+ column', removeColumn: '- column',
@@ -35,6 +37,7 @@ export class MatrixEditor extends LitElement {
     span.cell { display: block; line-height: 1.9em; overflow: hidden; white-space: nowrap; }
     input:focus { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: -2px; }
     input.bad { background: var(--lumo-error-color-10pct, #fdd); border-color: var(--lumo-error-color, #c00); }
+    span.cell.diff { background: var(--lumo-warning-color-10pct, #fff3c4); font-weight: 600; }
     .hl { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: -2px; }
     .toolbar { display: flex; gap: 0.25em; margin-bottom: 0.25em; flex-wrap: wrap; }
     button { font-size: 0.75rem; cursor: pointer; }
@@ -58,7 +61,7 @@ export class MatrixEditor extends LitElement {
       <table>
         ${this.cells.map((row, r) => html`<tr>
           ${row.map((v, c) => html`<td>${this.readonly
-            ? html`<span class="cell ${this.isHighlighted(r, c) ? 'hl' : ''}" title=${v} data-r=${r} data-c=${c}
+            ? html`<span class="cell ${this.isHighlighted(r, c) ? 'hl' : ''} ${this.marked?.[r]?.[c] ? 'diff' : ''}" title=${v} data-r=${r} data-c=${c}
                       @mouseenter=${() => this.hover(r, c)}>${v}</span>`
             : html`<input data-r=${r} data-c=${c} class=${MatrixEditor.isNumber(v) ? '' : 'bad'}
                       .value=${live(v)} @input=${this.onInput} @paste=${this.onPaste}

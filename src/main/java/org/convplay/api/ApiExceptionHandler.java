@@ -29,7 +29,8 @@ class ApiExceptionHandler {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
-    @ExceptionHandler({BadRequestException.class, ShapeException.class})
+    /** The engine signals bad sizes and options with IllegalArgumentException; its messages are written for users. */
+    @ExceptionHandler({BadRequestException.class, ShapeException.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }

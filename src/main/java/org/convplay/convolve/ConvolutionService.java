@@ -45,7 +45,8 @@ public class ConvolutionService {
         return new ConvolutionResult(output, plan, engine.name(), millis);
     }
 
-    private ConvolutionEngine engine(String name) {
+    /** The engine called {@code name}, or the default (the fastest available) when name is null or blank. */
+    public ConvolutionEngine engine(String name) {
         if (name == null || name.isBlank()) {
             return engines.values().iterator().next();
         }

@@ -82,18 +82,23 @@ public final class ConvGeometry {
      * Engines call this first so that every engine rejects the same requests with the same message.
      */
     public static Plan check(Tensor input, Kernel kernel, ConvSpec spec) {
+        return check(input.channels(), input.height(), input.width(), kernel, spec);
+    }
+
+    /** {@link #check(Tensor, Kernel, ConvSpec)} from the input's shape alone, for shape inference without data. */
+    public static Plan check(int channels, int height, int width, Kernel kernel, ConvSpec spec) {
         int g = spec.groups();
-        if (input.channels() % g != 0) {
-            throw new ShapeException("groups (" + g + ") must divide the input channels (" + input.channels() + ")");
+        if (channels % g != 0) {
+            throw new ShapeException("groups (" + g + ") must divide the input channels (" + channels + ")");
         }
         if (kernel.filters() % g != 0) {
             throw new ShapeException("groups (" + g + ") must divide the number of filters (" + kernel.filters() + ")");
         }
-        if (kernel.channelsPerGroup() * g != input.channels()) {
+        if (kernel.channelsPerGroup() * g != channels) {
             throw new ShapeException("the kernel has " + kernel.channelsPerGroup() + " channel(s) per filter but the input has "
-                    + input.channels() + (g > 1 ? " in " + g + " groups (" + input.channels() / g + " per group)" : ""));
+                    + channels + (g > 1 ? " in " + g + " groups (" + channels / g + " per group)" : ""));
         }
-        return plan(input.height(), input.width(), kernel.height(), kernel.width(), spec);
+        return plan(height, width, kernel.height(), kernel.width(), spec);
     }
 
     /** Weights plus biases of a conv layer: {@code F*(C/g)*kh*kw + F} (the bias term only when it has one). */

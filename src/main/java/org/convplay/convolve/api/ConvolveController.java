@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/convolve} as specified in shared/spec/api.md. */
 @RestController
-class ConvolveController {
+public class ConvolveController {
 
     private final ConvolutionService service;
 
@@ -37,7 +37,7 @@ class ConvolveController {
     }
 
     /** Nested lists of floats, so Jackson writes the float32 values in their shortest form. */
-    static Object nested(NdArray a) {
+    public static Object nested(NdArray a) {
         return level(a, 0, new int[] {0});
     }
 

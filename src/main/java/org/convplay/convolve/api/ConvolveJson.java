@@ -9,13 +9,15 @@ import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
 import org.convplay.engine.Border;
+import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
+import org.convplay.engine.Convention;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
 
 /** Reads the body of {@code POST /api/convolve} (api.md) into a request, naming the field of every error. */
-final class ConvolveJson {
+public final class ConvolveJson {
 
     static final Set<String> FIELDS = Set.of("input", "kernel", "bias", "padding", "stride", "dilation", "groups",
             "flip", "border", "convention", "backend");
@@ -37,37 +39,70 @@ final class ConvolveJson {
             throw new BadRequestException("kernel is 2-D (kh x kw), which goes with a 2-D input; for a C x H x W input "
                     + "give a 4-D kernel F x C x kh x kw");
         }
-        ConvSpec spec = spec(body);
+        Convention convention = convention(body);
+        ConvSpec spec = spec(body, convention);
         return new ConvolutionRequest(input, kernel, spec, inputArray.rank() == 2 && kernelArray.rank() == 2, text(body, "backend"));
     }
 
-    /** The layer fields shared with the pipeline's conv2d layers. */
-    static ConvSpec spec(JsonNode body) {
-        ConvSpec spec = ConvSpec.DEFAULT.withPadding(padding(body.get("padding")));
-        int[] stride = JsonArrays.pair(body.get("stride"), "stride", 1, Limits.MAX_STEP);
-        int[] dilation = JsonArrays.pair(body.get("dilation"), "dilation", 1, Limits.MAX_STEP);
-        spec = spec.withStride(stride[0], stride[1]).withDilation(dilation[0], dilation[1]);
+    /** The convention named in the body, or TensorFlow's (whose defaults are api.md's plain defaults). */
+    public static Convention convention(JsonNode body) {
+        String id = text(body, "convention");
+        if (id == null) {
+            return Convention.DEFAULT;
+        }
+        try {
+            return Convention.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** The layer fields shared with the pipeline's conv2d layers, completed by the convention's defaults. */
+    public static ConvSpec spec(JsonNode body, Convention convention) {
+        try {
+            return convention.resolve(settings(body));
+        } catch (BadRequestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** Only the fields the body gives: the rest stay null so that the convention can fill them. */
+    static ConvSettings settings(JsonNode body) {
+        ConvSettings s = ConvSettings.EMPTY;
+        if (body.hasNonNull("padding")) {
+            s = s.withPadding(padding(body.get("padding")));
+        }
+        if (body.hasNonNull("stride")) {
+            int[] stride = JsonArrays.pair(body.get("stride"), "stride", 1, Limits.MAX_STEP);
+            s = s.withStride(stride[0], stride[1]);
+        }
+        if (body.hasNonNull("dilation")) {
+            int[] dilation = JsonArrays.pair(body.get("dilation"), "dilation", 1, Limits.MAX_STEP);
+            s = s.withDilation(dilation[0], dilation[1]);
+        }
         if (body.hasNonNull("groups")) {
-            spec = spec.withGroups(JsonArrays.positive(body.get("groups"), "groups", 65_536));
+            s = s.withGroups(JsonArrays.positive(body.get("groups"), "groups", 65_536));
         }
         if (body.hasNonNull("flip")) {
             if (!body.get("flip").isBoolean()) {
                 throw new BadRequestException("flip must be true or false, got " + body.get("flip"));
             }
-            spec = spec.withFlip(body.get("flip").booleanValue());
+            s = s.withFlip(body.get("flip").booleanValue());
         }
         String border = text(body, "border");
         if (border != null) {
             try {
-                spec = spec.withBorder(Border.fromId(border));
+                s = s.withBorder(Border.fromId(border));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        return spec;
+        return s;
     }
 
-    static Padding padding(JsonNode node) {
+    public static Padding padding(JsonNode node) {
         if (node == null || node.isNull()) {
             return Padding.VALID;
         }
@@ -91,7 +126,7 @@ final class ConvolveJson {
         throw new BadRequestException("padding must be \"valid\", \"same\", \"full\", \"half\" or [top, bottom, left, right], got " + node);
     }
 
-    static String text(JsonNode body, String field) {
+    public static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return null;
@@ -102,7 +137,7 @@ final class ConvolveJson {
         return n.textValue();
     }
 
-    static void rejectUnknown(JsonNode body, Set<String> known) {
+    public static void rejectUnknown(JsonNode body, Set<String> known) {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {

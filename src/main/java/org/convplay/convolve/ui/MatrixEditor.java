@@ -122,6 +122,23 @@ public class MatrixEditor extends Component {
         getElement().setPropertyJson("cells", rows);
     }
 
+    /** Marks cells (a comparison's differences); null clears the marks. */
+    public void setMarked(boolean[][] marked) {
+        if (marked == null) {
+            getElement().setPropertyJson("marked", Json.createNull());
+            return;
+        }
+        JsonArray rows = Json.createArray();
+        for (int y = 0; y < marked.length; y++) {
+            JsonArray row = Json.createArray();
+            for (int x = 0; x < marked[y].length; x++) {
+                row.set(x, marked[y][x]);
+            }
+            rows.set(y, row);
+        }
+        getElement().setPropertyJson("marked", rows);
+    }
+
     /** The numbers, or an error naming the first cell that is not one. */
     public double[][] getValue() {
         double[][] out = new double[cells.length][];

@@ -30,7 +30,12 @@ import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
+import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
+import org.convplay.engine.Convention;
+import org.convplay.engine.export.CodeExport;
+import org.convplay.engine.export.Target;
+import org.convplay.ui.CodeExportPanel;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.ShapeException;
@@ -64,6 +69,9 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     private final H3 kernelTitle = new H3();
     private final H3 resultTitle = new H3();
 
+    final Select<Convention> convention = new Select<>();
+    final Span conventionNote = new Span();
+    final CodeExportPanel export = new CodeExportPanel();
     final Select<String> padding = new Select<>();
     final IntegerField padTop = padField();
     final IntegerField padBottom = padField();
@@ -83,6 +91,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     private final Button copyInput = new Button();
     private final Button copyKernel = new Button();
     private final Button copyResult = new Button();
+    /** True while a convention preset sets several controls, so that they recompute once, not once each. */
+    private boolean applyingPreset;
 
     public PlaygroundView(ConvolutionService service) {
         this.service = service;
@@ -100,6 +110,13 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         formula.setId("formula");
         formula.addClassName("formula");
 
+        convention.setId("convention");
+        convention.setItems(Convention.values());
+        convention.setItemLabelGenerator(Convention::id);
+        convention.setValue(Convention.DEFAULT);
+        conventionNote.setId("convention-note");
+        conventionNote.addClassName("result-shape");
+        convention.addValueChangeListener(e -> applyPreset(e.getValue()));
         padding.setId("padding");
         padding.setItems(List.of("valid", "same", "full", "half", "explicit"));
         padding.setValue("valid");
@@ -122,6 +139,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         inputText.addValueChangeListener(e -> { if (e.isFromClient()) { input.paste(e.getValue()); } });
         kernelText.addValueChangeListener(e -> { if (e.isFromClient()) { kernel.paste(e.getValue()); } });
         padding.addValueChangeListener(e -> recompute());
+        export.setSource(this::exportCode);
         for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
             f.addValueChangeListener(e -> recompute());
         }
@@ -143,7 +161,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         HorizontalLayout pads = new HorizontalLayout(padTop, padBottom, padLeft, padRight);
         pads.setId("explicit-padding");
         HorizontalLayout steps = new HorizontalLayout(strideY, strideX, dilationY, dilationX);
-        FlexLayout controls = new FlexLayout(padding, pads, border, flip, steps);
+        FlexLayout controls = new FlexLayout(convention, padding, pads, border, flip, steps);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(Alignment.BASELINE);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
@@ -155,7 +173,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         matrices.getStyle().set("gap", "var(--lumo-space-l)");
 
-        add(heading, intro, controls, error, matrices);
+        add(heading, intro, controls, conventionNote, error, matrices, export);
         recompute();
     }
 
@@ -187,22 +205,63 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         return f;
     }
 
+    /** A convention sets flip, border and padding to its framework's defaults; the user may change them after. */
+    private void applyPreset(Convention c) {
+        if (c == null) {
+            return;
+        }
+        applyingPreset = true;
+        try {
+            flip.setValue(c.defaultFlip());
+            border.setValue(c.defaultBorder());
+            padding.setValue(c.defaultPadding().id());
+        } finally {
+            applyingPreset = false;
+        }
+        conventionNote.setText(conventionNote(c));
+        recompute();
+    }
+
+    private String conventionNote(Convention c) {
+        return getTranslation("convention." + c.id() + ".note");
+    }
+
+    /** The spec the controls describe; the convention decides where the odd row of same goes. */
+    ConvSpec spec() {
+        boolean explicit = "explicit".equals(padding.getValue());
+        ConvSettings settings = ConvSettings.EMPTY
+                .withPadding(explicit
+                        ? Padding.explicit(value(padTop, "top padding", 0), value(padBottom, "bottom padding", 0),
+                                value(padLeft, "left padding", 0), value(padRight, "right padding", 0))
+                        : Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
+                .withStride(value(strideY, "stride (rows)", 1), value(strideX, "stride (columns)", 1))
+                .withDilation(value(dilationY, "dilation (rows)", 1), value(dilationX, "dilation (columns)", 1))
+                .withFlip(flip.getValue())
+                .withBorder(border.getValue() == null ? Border.ZERO : border.getValue());
+        return currentConvention().resolve(settings);
+    }
+
+    private Convention currentConvention() {
+        return convention.getValue() == null ? Convention.DEFAULT : convention.getValue();
+    }
+
+    private String exportCode(Target target) {
+        Tensor in = NdArray.of(input.getValue()).toTensor("input");
+        Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
+        return CodeExport.export(target, in, k, spec(), currentConvention());
+    }
+
     /** Reads every control, runs the convolution and shows either the result or what was wrong. */
     void recompute() {
+        if (applyingPreset) {
+            return;
+        }
         boolean explicit = "explicit".equals(padding.getValue());
         padTop.getParent().ifPresent(p -> p.setVisible(explicit));
         try {
             Tensor in = NdArray.of(input.getValue()).toTensor("input");
             Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
-            ConvSpec spec = ConvSpec.DEFAULT
-                    .withPadding(explicit
-                            ? Padding.explicit(value(padTop, "top padding", 0), value(padBottom, "bottom padding", 0),
-                                    value(padLeft, "left padding", 0), value(padRight, "right padding", 0))
-                            : Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
-                    .withStride(value(strideY, "stride (rows)", 1), value(strideX, "stride (columns)", 1))
-                    .withDilation(value(dilationY, "dilation (rows)", 1), value(dilationX, "dilation (columns)", 1))
-                    .withFlip(flip.getValue())
-                    .withBorder(border.getValue() == null ? Border.ZERO : border.getValue());
+            ConvSpec spec = spec();
             ConvolutionResult r = service.convolve(new ConvolutionRequest(in, k, spec, true, null));
             result.setDisplayValue(r.output().toArray(0));
             inputText.setValue(input.toText());
@@ -211,6 +270,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             showFormula(in, k, spec, r.plan());
             error.setText("");
             result.setVisible(true);
+            export.setSource(this::exportCode);
         } catch (BadRequestException | ShapeException e) {
             showError(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -270,6 +330,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     @Override
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("playground.title"));
+        convention.setLabel(getTranslation("playground.convention"));
+        conventionNote.setText(conventionNote(currentConvention()));
         intro.setText(getTranslation("playground.intro"));
         inputTitle.setText(getTranslation("playground.input"));
         kernelTitle.setText(getTranslation("playground.kernel"));

@@ -1,0 +1,220 @@
+package org.convplay.pipeline.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.convplay.api.BadRequestException;
+import org.convplay.convolve.NdArray;
+import org.convplay.convolve.api.ConvolveController;
+import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.engine.Convention;
+import org.convplay.engine.export.CodeExport;
+import org.convplay.engine.export.Target;
+import org.convplay.engine.model.Pipeline;
+import org.convplay.pipeline.PipelineJson;
+import org.convplay.pipeline.PipelineService;
+import org.convplay.ui.CodeExportPanel;
+import org.convplay.ui.MainLayout;
+
+/**
+ * A small Sequential model: add, remove and reorder layers and see every layer's output, shape and
+ * parameters. The page's state is exactly a {@code POST /api/pipeline} body.
+ */
+@Route(value = "pipeline", layout = MainLayout.class)
+@PageTitle("Pipeline")
+@Menu(title = "nav.pipeline", order = 2)
+public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
+
+    private final PipelineService service;
+    private final H2 heading = new H2();
+    private final Paragraph intro = new Paragraph();
+    private final H3 inputTitle = new H3();
+    final MatrixEditor input = new MatrixEditor("input");
+    final Select<Convention> convention = new Select<>();
+    final VerticalLayout layerList = new VerticalLayout();
+    final List<LayerEditor> layers = new ArrayList<>();
+    final Select<String> newLayerType = new Select<>();
+    final Button addLayer = new Button();
+    final Span total = new Span();
+    final Span error = new Span();
+    final CodeExportPanel export = new CodeExportPanel();
+    private boolean loading;
+
+    public PipelineView(PipelineService service) {
+        this.service = service;
+        input.setId("pipeline-input");
+        convention.setId("pipeline-convention");
+        convention.setItems(Convention.values());
+        convention.setItemLabelGenerator(Convention::id);
+        total.setId("total-parameters");
+        error.setId("pipeline-error");
+        error.addClassName("error-message");
+        layerList.setPadding(false);
+        newLayerType.setItems(LayerEditor.TYPES);
+        newLayerType.setValue("relu");
+        addLayer.setId("add-layer");
+        addLayer.addClickListener(e -> {
+            addLayer(new LayerEditor(newLayerType.getValue()));
+            recompute();
+        });
+        input.onChange(e -> recompute());
+        input.onPasteError(error::setText);
+        convention.addValueChangeListener(e -> recompute());
+        export.setSource(this::exportCode);
+        FlexLayout adder = new FlexLayout(newLayerType, addLayer);
+        adder.setAlignItems(Alignment.BASELINE);
+        adder.getStyle().set("gap", "var(--lumo-space-s)");
+        add(heading, intro, convention, inputTitle, input, error, layerList, adder, total, export);
+        load(notebookExample());
+    }
+
+    /** The notebook's second example: an 11x11 impulse, conv 3x3 same, max pooling 2x2 same, under Keras 1 on Theano. */
+    static ObjectNode notebookExample() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode rows = body.putArray("input");
+        for (int y = 0; y < 11; y++) {
+            ArrayNode row = rows.addArray();
+            for (int x = 0; x < 11; x++) {
+                row.add(y == 5 && x == 5 ? 1 : 0);
+            }
+        }
+        body.put("convention", "theano");
+        ArrayNode layers = body.putArray("layers");
+        layers.addObject().put("type", "conv2d").put("filters", 1).put("size", 3).put("init", "glorot_uniform")
+                .put("seed", 0).put("padding", "same");
+        layers.addObject().put("type", "maxpool2d").put("size", 2).put("padding", "same");
+        return body;
+    }
+
+    /** Shows a pipeline body (the notebook's example or a saved experiment). */
+    public void load(JsonNode body) {
+        loading = true;
+        try {
+            NdArray in = org.convplay.api.JsonArrays.read(body.get("input"), "input", 64 * 64);
+            input.setValue(in.rank() == 2 ? in.toMatrix() : new double[][] {{0}});
+            convention.setValue(Convention.fromId(body.path("convention").asText("tensorflow")));
+            layers.clear();
+            layerList.removeAll();
+            for (JsonNode l : body.path("layers")) {
+                LayerEditor e = new LayerEditor(l.path("type").asText("relu"));
+                e.fromJson(l);
+                addLayer(e);
+            }
+        } finally {
+            loading = false;
+        }
+        recompute();
+    }
+
+    private void addLayer(LayerEditor e) {
+        layers.add(e);
+        layerList.add(e);
+        e.onChange(this::recompute);
+        e.up.addClickListener(c -> move(e, -1));
+        e.down.addClickListener(c -> move(e, 1));
+        e.remove.addClickListener(c -> {
+            layers.remove(e);
+            layerList.remove(e);
+            recompute();
+        });
+        e.setId("layer-" + layers.size());
+    }
+
+    private void move(LayerEditor e, int by) {
+        int i = layers.indexOf(e);
+        int j = i + by;
+        if (j < 0 || j >= layers.size()) {
+            return;
+        }
+        layers.remove(i);
+        layers.add(j, e);
+        layerList.removeAll();
+        layers.forEach(layerList::add);
+        recompute();
+    }
+
+    /** The page as a {@code POST /api/pipeline} body. */
+    public ObjectNode toJson() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                ConvolveController.nested(NdArray.of(input.getValue()))));
+        body.put("convention", convention.getValue() == null ? "tensorflow" : convention.getValue().id());
+        ArrayNode list = body.putArray("layers");
+        for (LayerEditor e : layers) {
+            list.add(e.toJson());
+        }
+        return body;
+    }
+
+    void recompute() {
+        if (loading) {
+            return;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).title.setText((i + 1) + ". " + layers.get(i).type.getValue());
+            layers.get(i).up.setEnabled(i > 0);
+            layers.get(i).down.setEnabled(i < layers.size() - 1);
+        }
+        try {
+            PipelineJson.Request request = PipelineJson.read(toJson());
+            Pipeline.Result result = service.run(request.pipeline(), request.input(), null).result();
+            List<Long> params = request.pipeline().parametersPerLayer();
+            for (int i = 0; i < layers.size(); i++) {
+                Pipeline.LayerOutput out = result.layers().get(i);
+                layers.get(i).show(out, getTranslation("pipeline.layerSummary", Arrays.toString(out.shape()), params.get(i)));
+            }
+            total.setText(getTranslation("pipeline.total", request.pipeline().parameters(),
+                    Arrays.toString(result.output().shape())));
+            error.setText("");
+            export.setSource(this::exportCode);
+        } catch (BadRequestException | IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            layers.forEach(l -> l.clearOutput(""));
+            total.setText("");
+        }
+    }
+
+    private String exportCode(Target target) {
+        PipelineJson.Request request = PipelineJson.read(toJson());
+        return CodeExport.export(target, request.pipeline(), request.input());
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        heading.setText(getTranslation("pipeline.title"));
+        intro.setText(getTranslation("pipeline.intro"));
+        inputTitle.setText(getTranslation("playground.input"));
+        convention.setLabel(getTranslation("playground.convention"));
+        addLayer.setText(getTranslation("pipeline.add"));
+        newLayerType.setLabel(getTranslation("pipeline.type"));
+        for (LayerEditor e : layers) {
+            e.type.setLabel(getTranslation("pipeline.type"));
+            e.filters.setLabel(getTranslation("pipeline.filters"));
+            e.size.setLabel(getTranslation("pipeline.size"));
+            e.init.setLabel(getTranslation("pipeline.init"));
+            e.seed.setLabel(getTranslation("pipeline.seed"));
+            e.weights.setLabel(getTranslation("pipeline.weights"));
+            e.padding.setLabel(getTranslation("playground.padding"));
+            e.stride.setLabel(getTranslation("pipeline.stride"));
+            e.bias.setLabel(getTranslation("pipeline.bias"));
+        }
+        recompute();
+    }
+}

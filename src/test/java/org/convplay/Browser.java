@@ -1,0 +1,75 @@
+package org.convplay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium for the browser tests, with the machine's own driver (nothing is
+ * downloaded) and a fresh profile per browser.
+ */
+public final class Browser implements AutoCloseable {
+
+    public final WebDriver driver;
+    public final WebDriverWait wait;
+    private final Path profile;
+
+    public Browser() {
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Opens a page and waits until Vaadin has rendered it. */
+    public void open(String url) {
+        driver.get(url);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !!window.Vaadin && !!window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
+    }
+
+    /** An element inside a web component's shadow root. */
+    public WebElement inShadow(String hostCss, String innerCss) {
+        return wait.until(d -> {
+            SearchContext root = d.findElement(By.cssSelector(hostCss)).getShadowRoot();
+            return root.findElement(By.cssSelector(innerCss));
+        });
+    }
+
+    public Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp profile does no harm
+        }
+    }
+}
