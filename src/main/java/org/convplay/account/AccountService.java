@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,12 +31,15 @@ public class AccountService implements UserDetailsService {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final boolean teacherSignUp;
+    private final SecurityContextHolderStrategy contexts;
 
     public AccountService(AccountRepository accounts, PasswordEncoder encoder,
-                          @Value("${convplay.classroom.teacher-sign-up:true}") boolean teacherSignUp) {
+                          @Value("${convplay.classroom.teacher-sign-up:true}") boolean teacherSignUp,
+                          ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.teacherSignUp = teacherSignUp;
+        this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Whether the sign-up page offers the teacher role (a deployment may turn it off). */
@@ -81,7 +86,13 @@ public class AccountService implements UserDetailsService {
     /** The signed-in account, or empty for an anonymous visitor. */
     @Transactional(readOnly = true)
     public Optional<AccountRef> current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        // Read through this application context's strategy, the one its security filters write: Vaadin
+        // installs one per context and also sets it globally, so where a JVM holds several contexts
+        // (the test suite) the global one may belong to another. One context: both are the same.
+        Authentication auth = contexts.getContext().getAuthentication();
+        if (auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            auth = SecurityContextHolder.getContext().getAuthentication();
+        }
         if (auth == null || !auth.isAuthenticated() || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
             return Optional.empty();
         }
