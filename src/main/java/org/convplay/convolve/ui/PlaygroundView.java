@@ -21,6 +21,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
@@ -58,6 +59,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
+@AnonymousAllowed
 public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
 
     /** The seed notebook's example (semantics.md, golden case 1). */

@@ -17,6 +17,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Route(value = "pipeline", layout = MainLayout.class)
 @PageTitle("Pipeline")
 @Menu(title = "nav.pipeline", order = 2)
+@AnonymousAllowed
 public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
 
     private final PipelineService service;
