@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -30,7 +33,7 @@ public class SecurityConfig extends VaadinWebSecurity {
     /** The public HTTP API (shared/spec/api.md) and the public pages that are not Vaadin routes. */
     static final String[] PUBLIC_PATHS = {
         "/api/convolve", "/api/pipeline", "/api/benchmark", "/api/experiments", "/api/experiments/**",
-        "/api/exercises", "/api/exercises/**", "/e/**", "/error"
+        "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error"
     };
 
     @Override
@@ -40,6 +43,11 @@ public class SecurityConfig extends VaadinWebSecurity {
                 .requestMatchers(pathMatchers(PUBLIC_PATHS)).permitAll()
                 .requestMatchers(pathMatchers("/api/classroom/**")).authenticated());
         http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
+        // Embeds are made to be framed by other sites; every other page keeps clickjacking protection.
+        RequestMatcher embed = new OrRequestMatcher(pathMatchers("/embed/**"));
+        http.headers(h -> h.frameOptions(f -> f.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(embed),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))));
         // A tool calling the API without a session gets 401, not a redirect to the login page.
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
         super.configure(http);

@@ -20,6 +20,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import org.convplay.ui.MainLayout;
  * The notebook's last exercise: time the convolution against other implementations. Every available engine
  * runs on the same data; median times, GFLOP/s and the error against the reference, with the machine stated.
  */
+@AnonymousAllowed
 @Route(value = "benchmark", layout = MainLayout.class)
 @PageTitle("Benchmark")
 @Menu(title = "nav.benchmark", order = 4)
