@@ -40,7 +40,8 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // generous: a page's first load compiles views on a busy 2-core machine
+        wait = new WebDriverWait(driver, Duration.ofSeconds(45));
     }
 
     /** Opens a page and waits until Vaadin has rendered it. */

@@ -137,7 +137,10 @@ class ClassroomFlowIT {
         item.click();
         picker.sendKeys(Keys.ESCAPE);
         click("#create-assignment");
-        wait.withMessage(() -> "the assignment was not created: " + driver.findElement(By.id("assignment-error")).getText())
+        // a wait of its own: withMessage changes the wait it is called on
+        new WebDriverWait(driver, Duration.ofSeconds(45))
+                .withMessage(() -> "the assignment was not created: " + driver.findElements(By.id("assignment-error")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(no error shown)"))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
         String gradesHref = find("#assignments a").getAttribute("href");
         signOut();
