@@ -341,6 +341,9 @@ public final class BenchmarkRunner {
         if (registry.has("opencv")) {
             notes.add(openCvDescription());
         }
+        if (registry.has("tornado")) {
+            notes.add(tornadoDescription(registry.get("tornado")));
+        }
         notes.add("cpu engine: pure Java, " + rt.availableProcessors() + " threads (common ForkJoinPool)");
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
@@ -353,6 +356,15 @@ public final class BenchmarkRunner {
             return (String) Class.forName("org.convplay.engine.opencv.OpenCvEngine").getMethod("describe").invoke(null);
         } catch (ReflectiveOperationException | LinkageError e) {
             return "OpenCV: " + e;
+        }
+    }
+
+    /** The TornadoVM engine's device, through reflection: its class is only built under the tornado profile. */
+    private static String tornadoDescription(ConvolutionEngine tornado) {
+        try {
+            return (String) tornado.getClass().getMethod("describe").invoke(tornado);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "TornadoVM: " + e;
         }
     }
 
