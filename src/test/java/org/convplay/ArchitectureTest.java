@@ -37,4 +37,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin.flow.component..")
                 .check(CLASSES);
     }
+
+    @Test
+    void viewsReachDataOnlyThroughServices() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDefaultBuildNeverNamesTornadoVmTypes() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("uk.ac.manchester.tornado..")
+                .check(CLASSES);
+    }
 }
