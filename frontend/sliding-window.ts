@@ -77,7 +77,7 @@ export class SlidingWindow extends LitElement {
   }
 
   /** The output cell whose window is shown: the one under the pointer, else the last computed. */
-  private focus(): [number, number] | null {
+  private focusedCell(): [number, number] | null {
     if (this.hovered) return this.hovered;
     if (this.computed === 0) return null;
     const i = this.computed - 1;
@@ -115,7 +115,7 @@ export class SlidingWindow extends LitElement {
   }
 
   render() {
-    const f = this.focus();
+    const f = this.focusedCell();
     const windowClass = this.hovered ? 'rf' : 'win';
     const text = f ? this.sumText(f[0], f[1]) : this.labels.hint;
     return html`

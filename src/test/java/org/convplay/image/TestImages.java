@@ -19,18 +19,18 @@ import javax.imageio.ImageIO;
  * Image files made in memory for the decoding tests: each sample's value is a known function of its
  * position and channel, {@link #expected}, so a test can check every pixel that comes back.
  */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** The sample a test image stores at (x, y) in channel c, for a file whose largest sample is max. */
-    static int expected(int x, int y, int c, int max) {
+    public static int expected(int x, int y, int c, int max) {
         return (int) (((long) (x * 37 + y * 11 + c * 101) * 997) % (max + 1));
     }
 
     /** channels: 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA; bits 8 or 16. */
-    static BufferedImage image(int w, int h, int channels, int bits) {
+    public static BufferedImage image(int w, int h, int channels, int bits) {
         boolean alpha = channels == 2 || channels == 4;
         ColorSpace cs = ColorSpace.getInstance(channels <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
         ComponentColorModel cm = new ComponentColorModel(cs, alpha, false,
@@ -48,11 +48,11 @@ final class TestImages {
         return new BufferedImage(cm, raster, false, null);
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         return write(image, "png");
     }
 
-    static byte[] write(BufferedImage image, String format) {
+    public static byte[] write(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -65,7 +65,7 @@ final class TestImages {
     }
 
     /** An 8-bit RGB or gray image in {@code format} ("jpeg", "gif", "bmp") with the same test pattern. */
-    static byte[] plain(int w, int h, boolean gray, String format) {
+    public static byte[] plain(int w, int h, boolean gray, String format) {
         BufferedImage img = new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -81,7 +81,7 @@ final class TestImages {
      * A PNG whose header claims {@code w x h} 8-bit gray pixels but whose data is a few bytes: what a
      * decompression bomb looks like before it is expanded.
      */
-    static byte[] pngClaiming(int w, int h) {
+    public static byte[] pngClaiming(int w, int h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0)

@@ -119,14 +119,12 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
         upload.setId("upload");
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
-        upload.setMaxFiles(1);
         upload.setMaxFileSize(Limits.MAX_IMAGE_BYTES);
         upload.setDropLabel(dropLabel);
         upload.setUploadButton(uploadButton);
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> {
-            load(bytes, meta.fileName());
-            upload.clearFileList();
-        }));
+        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> load(bytes, meta.fileName())));
+        // the page shows one image at a time; the list of uploaded files would only grow
+        upload.addAllFinishedListener(e -> upload.clearFileList());
         upload.addFileRejectedListener(e -> imageError.setText(e.getFileName() + ": " + e.getErrorMessage()));
         sample.setId("sample");
         sample.setItems(SampleImage.values());
@@ -271,8 +269,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         } finally {
             quiet = false;
         }
+        // Select renders its old items with a new generator and new items with the old one: both must cope
+        patchChannel.setItemLabelGenerator(c -> c < inputNames.size() ? getTranslation("image.channel." + inputNames.get(c)) : "");
         patchChannel.setItems(indices(inputNames.size()));
-        patchChannel.setItemLabelGenerator(c -> getTranslation("image.channel." + inputNames.get(c)));
         patchChannel.setValue(0);
         recompute();
     }
