@@ -63,7 +63,7 @@ export class BandView extends LitElement {
     #image { image-rendering: pixelated; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair; }
     #bar { width: 12px; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
     .ticks { display: flex; flex-direction: column; justify-content: space-between; font: 0.75rem ui-monospace, monospace; }
-    #value { font: 0.8rem ui-monospace, monospace; min-height: 1.3em; margin-top: 0.2em; color: var(--lumo-secondary-text-color, #555); }
+    #value { width: 0; min-width: 100%; font: 0.8rem ui-monospace, monospace; min-height: 2.6em; margin-top: 0.2em; color: var(--lumo-secondary-text-color, #555); }
     .actions { display: flex; gap: 0.6em; align-items: center; }
     button, a { font-size: 0.75rem; }
   `;

@@ -18,8 +18,9 @@ import org.convplay.image.KernelPreset;
 
 /**
  * One filter of the images page: a kernel per input channel, filled from a preset and then editable cell by
- * cell. "Apply to" decides how a preset meets several channels: on every channel, on every channel divided by
- * their number (the filter then sees the channels' mean, and keeps a blur's brightness), or on one channel only.
+ * cell. "Apply to" decides how a preset meets several channels: on every channel (the band adds them up), on every
+ * channel divided by their number (the filter then sees the channels' mean, and keeps a blur's brightness), or on
+ * one channel only.
  */
 public class FilterEditor extends VerticalLayout implements LocaleChangeObserver {
 
@@ -55,7 +56,8 @@ public class FilterEditor extends VerticalLayout implements LocaleChangeObserver
         preset.setItemLabelGenerator(p -> getTranslation("image.preset." + p.id()));
         preset.setValue(initial);
         target.setId("target-" + number);
-        target.setValue(MEAN);
+        target.setValue(EACH);
+        target.setWidth("17em");
         remove.setId("remove-filter-" + number);
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         preset.addValueChangeListener(e -> fill());
@@ -87,8 +89,8 @@ public class FilterEditor extends VerticalLayout implements LocaleChangeObserver
         this.channels = List.copyOf(names);
         List<Integer> targets = new ArrayList<>();
         if (names.size() > 1) {
-            targets.add(MEAN);
             targets.add(EACH);
+            targets.add(MEAN);
         }
         for (int c = 0; c < names.size(); c++) {
             targets.add(c);
@@ -97,7 +99,7 @@ public class FilterEditor extends VerticalLayout implements LocaleChangeObserver
         filling = true;
         target.setItems(targets);
         target.setItemLabelGenerator(this::targetLabel);
-        target.setValue(kept != null && targets.contains(kept) ? kept : targets.get(0));
+        target.setValue(kept != null && targets.contains(kept) ? kept : targets.contains(EACH) ? EACH : targets.get(0));
         target.setVisible(names.size() > 1);
         filling = false;
         editors.removeAll();
@@ -137,7 +139,7 @@ public class FilterEditor extends VerticalLayout implements LocaleChangeObserver
             return;
         }
         double[][] w = preset.getValue().weights();
-        int t = target.getValue() == null ? MEAN : target.getValue();
+        int t = target.getValue() == null ? EACH : target.getValue();
         for (int c = 0; c < kernels.size(); c++) {
             double[][] k = new double[w.length][w[0].length];
             for (int y = 0; y < w.length; y++) {

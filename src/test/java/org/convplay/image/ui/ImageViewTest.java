@@ -56,7 +56,9 @@ class ImageViewTest {
 
     @Test
     void theMeanTargetMakesAGaussianKeepTheBrightnessOfTheGrayLuma() {
-        // band 3 is a Gaussian over every channel divided by 3: inside the flat red disc it is the mean of R, G, B
+        // band 3 as a Gaussian over every channel divided by 3: inside the flat red disc it is the mean of R, G, B
+        view.filterEditors.get(2).target.setValue(FilterEditor.MEAN);
+        assertThat(view.filterEditors.get(2).weights()[1][1][1]).isCloseTo(4.0 / 16 / 3, within(1e-7));
         Tensor in = view.input;
         float mean = (in.get(0, 76, 76) + in.get(1, 76, 76) + in.get(2, 76, 76)) / 3;
         assertThat(view.result.get(2, 76, 76)).isCloseTo(mean, within(1e-5f));
@@ -141,6 +143,33 @@ class ImageViewTest {
         view.patchChannel.setValue(0);
         var plan = view.window.plan();
         assertThat(plan.grid()[1][1]).isEqualTo(view.input.get(0, 76, 26), within(1e-6));
-        assertThat(plan.kernel()[1][2]).isCloseTo(2.0 / 3, within(1e-6));
+        // filter 1 is Sobel x on every channel: the red kernel is Sobel x itself
+        assertThat(plan.kernel()[1][2]).isEqualTo(2);
+    }
+
+    @Test
+    void aRunningConvolutionShowsProgressAndCanBeCancelled() {
+        MockVaadin.tearDown();
+        MockVaadin.setup();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        List<Runnable> queued = new java.util.ArrayList<>();
+        ConvolutionService convolutions = new ConvolutionService();
+        view = new ImageView(new ImageConvolutionService(convolutions, queued::add), new SlidingWindowService(convolutions));
+        UI.getCurrent().add(view);
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.cancel.isVisible()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("Computing 3 band(s)…");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ImageView.POLL_MILLIS);
+        // half the stripes finish; the next poll shows it
+        int half = queued.size() / 2;
+        queued.subList(0, half).forEach(Runnable::run);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(), new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        assertThat(view.progress.getValue()).isGreaterThan(0).isLessThan(1);
+        view.cancel();
+        MockVaadin.clientRoundtrip();
+        assertThat(view.status.getText()).isEqualTo("Cancelled: the bands below are from the last finished run.");
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        assertThat(view.result).isNull();
     }
 }
