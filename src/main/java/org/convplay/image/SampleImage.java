@@ -25,6 +25,11 @@ public enum SampleImage {
         return file;
     }
 
+    /** Top-left cell of the patch the images page animates first: the left edge of the disc, where edge kernels answer. */
+    public int[] patchCorner() {
+        return new int[] {72, 24};
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

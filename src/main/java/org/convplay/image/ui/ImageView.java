@@ -130,7 +130,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         sample.setItems(SampleImage.values());
         sample.addValueChangeListener(e -> {
             if (e.getValue() != null && e.isFromClient()) {
-                load(e.getValue().bytes(), e.getValue().file());
+                loadSample(e.getValue());
             }
         });
         imageError.setId("image-error");
@@ -210,7 +210,13 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             addFilter(p);
         }
         sample.setValue(SampleImage.COLOUR);
-        load(SampleImage.COLOUR.bytes(), SampleImage.COLOUR.file());
+        loadSample(SampleImage.COLOUR);
+    }
+
+    void loadSample(SampleImage s) {
+        load(s.bytes(), s.file());
+        patchRow.setValue(s.patchCorner()[0]);
+        patchColumn.setValue(s.patchCorner()[1]);
     }
 
     private static FlexLayout wrap(FlexLayout f) {
