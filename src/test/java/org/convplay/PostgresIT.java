@@ -45,10 +45,10 @@ class PostgresIT {
             ExperimentService experiments = app.getBean(ExperimentService.class);
             String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
             Experiment saved = experiments.save(new ExperimentService.Draft("on postgres", "é ç ã", "pipeline",
-                    app.getBean(ObjectMapper.class).readTree(request), null, null), null, "browser-key-0123456789");
+                    app.getBean(ObjectMapper.class).readTree(request), null, null), "browser-key-0123456789");
             Experiment read = experiments.get(saved.getId());
             assertThat(read.getDescription()).isEqualTo("é ç ã");
-            assertThat(experiments.mine(null, "browser-key-0123456789")).extracting(Experiment::getId).contains(saved.getId());
+            assertThat(experiments.mine("browser-key-0123456789")).extracting(Experiment::getId).contains(saved.getId());
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.convplay.convolve;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.TooLargeException;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvolutionEngine;
-import org.convplay.engine.ReferenceEngine;
+import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.ShapeException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,21 +17,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConvolutionService {
 
-    private final Map<String, ConvolutionEngine> engines = new LinkedHashMap<>();
+    private final EngineRegistry engines;
 
+    /** With every engine this JVM can load (the same set the application uses). */
     public ConvolutionService() {
-        this(List.of(new ReferenceEngine()));
+        this(EngineRegistry.shared());
     }
 
-    /** {@code available} in order of preference: the first is the default. */
-    ConvolutionService(List<ConvolutionEngine> available) {
-        for (ConvolutionEngine e : available) {
-            engines.put(e.name(), e);
-        }
+    @Autowired
+    public ConvolutionService(EngineRegistry engines) {
+        this.engines = engines;
     }
 
     public List<String> engineNames() {
-        return List.copyOf(engines.keySet());
+        return engines.names();
     }
 
     public ConvolutionResult convolve(ConvolutionRequest request) {
@@ -48,13 +46,13 @@ public class ConvolutionService {
     /** The engine called {@code name}, or the default (the fastest available) when name is null or blank. */
     public ConvolutionEngine engine(String name) {
         if (name == null || name.isBlank()) {
-            return engines.values().iterator().next();
+            return engines.defaultEngine();
         }
-        ConvolutionEngine e = engines.get(name);
-        if (e == null) {
-            throw new BadRequestException("backend '" + name + "' is not available here; available: " + String.join(", ", engines.keySet()));
+        if (!engines.has(name)) {
+            throw new BadRequestException("backend '" + name + "' is not available here; available: "
+                    + String.join(", ", engines.names()));
         }
-        return e;
+        return engines.get(name);
     }
 
     /** Refuses requests that are malformed or too large before any engine allocates for them. */

@@ -36,6 +36,38 @@ public record NdArray(int[] shape, double[] values) {
         return new NdArray(shape, v);
     }
 
+    /**
+     * The same values with the axes reordered, like NumPy's {@code transpose}: axis {@code i} of the result
+     * is axis {@code axes[i]} of this array. Used to read and write the channels-last ("tf") layout.
+     */
+    public NdArray transpose(int... axes) {
+        if (axes.length != shape.length) {
+            throw new IllegalArgumentException("transpose needs " + shape.length + " axes, got " + axes.length);
+        }
+        int n = shape.length;
+        int[] outShape = new int[n];
+        for (int i = 0; i < n; i++) {
+            outShape[i] = shape[axes[i]];
+        }
+        int[] strides = new int[n];
+        for (int i = n - 1, stride = 1; i >= 0; stride *= shape[i], i--) {
+            strides[i] = stride;
+        }
+        double[] out = new double[values.length];
+        int[] index = new int[n];
+        for (int k = 0; k < out.length; k++) {
+            int source = 0;
+            for (int i = 0; i < n; i++) {
+                source += index[i] * strides[axes[i]];
+            }
+            out[k] = values[source];
+            for (int i = n - 1; i >= 0 && ++index[i] == outShape[i]; i--) {
+                index[i] = 0;
+            }
+        }
+        return new NdArray(outShape, out);
+    }
+
     /** rows[y][x] of a rank-2 array. */
     public double[][] toMatrix() {
         requireRank("matrix", 2);

@@ -18,36 +18,42 @@ public final class ReferenceEngine implements ConvolutionEngine {
     public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
         int filters = kernel.filters();
-        int groups = spec.groups();
-        int inPerGroup = input.channels() / groups;
-        int outPerGroup = filters / groups;
-        int kh = kernel.height();
-        int kw = kernel.width();
         Tensor out = new Tensor(filters, plan.outHeight(), plan.outWidth());
         for (int f = 0; f < filters; f++) {
-            int group = f / outPerGroup;
             for (int oy = 0; oy < plan.outHeight(); oy++) {
                 for (int ox = 0; ox < plan.outWidth(); ox++) {
-                    double sum = kernel.biasOf(f);
-                    for (int c = 0; c < inPerGroup; c++) {
-                        int channel = group * inPerGroup + c;
-                        for (int j = 0; j < kh; j++) {
-                            for (int i = 0; i < kw; i++) {
-                                // in[o*s + j*d - before] * w[j]; convolution reads w[k-1-j] instead
-                                int y = oy * spec.strideY() + j * spec.dilationY() - plan.pads().top();
-                                int x = ox * spec.strideX() + i * spec.dilationX() - plan.pads().left();
-                                float w = spec.flip()
-                                        ? kernel.weight(f, c, kh - 1 - j, kw - 1 - i)
-                                        : kernel.weight(f, c, j, i);
-                                sum += (double) read(input, channel, y, x, spec.border()) * w;
-                            }
-                        }
-                    }
-                    out.set(f, oy, ox, (float) sum);
+                    out.set(f, oy, ox, (float) valueAt(input, kernel, spec, plan, f, oy, ox));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * One output value in double precision, straight from the definition. The benchmark uses it to spot-check
+     * outputs too large to compute whole with this engine; {@code plan} comes from {@link ConvGeometry#check}.
+     */
+    public static double valueAt(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, int f, int oy, int ox) {
+        int inPerGroup = input.channels() / spec.groups();
+        int group = f / (kernel.filters() / spec.groups());
+        int kh = kernel.height();
+        int kw = kernel.width();
+        double sum = kernel.biasOf(f);
+        for (int c = 0; c < inPerGroup; c++) {
+            int channel = group * inPerGroup + c;
+            for (int j = 0; j < kh; j++) {
+                for (int i = 0; i < kw; i++) {
+                    // in[o*s + j*d - before] * w[j]; convolution reads w[k-1-j] instead
+                    int y = oy * spec.strideY() + j * spec.dilationY() - plan.pads().top();
+                    int x = ox * spec.strideX() + i * spec.dilationX() - plan.pads().left();
+                    float w = spec.flip()
+                            ? kernel.weight(f, c, kh - 1 - j, kw - 1 - i)
+                            : kernel.weight(f, c, j, i);
+                    sum += (double) read(input, channel, y, x, spec.border()) * w;
+                }
+            }
+        }
+        return sum;
     }
 
     /** The value at (y, x), which may lie in the padding; the border decides what padding holds. */

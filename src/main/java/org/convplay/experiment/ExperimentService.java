@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.convplay.account.AccountRef;
+import org.convplay.account.AccountService;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.NotFoundException;
 import org.convplay.api.TooLargeException;
@@ -32,13 +34,25 @@ public class ExperimentService {
     public static final Set<String> KINDS = Set.of("playground", "pipeline");
 
     private final ExperimentRepository repository;
+    private final AccountService accounts;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ExperimentService(ExperimentRepository repository, ObjectMapper mapper) {
+    ExperimentService(ExperimentRepository repository, AccountService accounts, ObjectMapper mapper) {
         this.repository = repository;
+        this.accounts = accounts;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
+    }
+
+    /** The signed-in account's name, or null: experiments saved while signed in belong to the account. */
+    private String ownerName() {
+        return accounts.current().map(AccountRef::username).orElse(null);
+    }
+
+    /** Whether the visitor is signed in (their list is their account's, not their browser's). */
+    public boolean signedIn() {
+        return ownerName() != null;
     }
 
     /** What a page or an API client asks to save. {@code parentId} is the experiment it was forked from, or null. */
@@ -52,8 +66,10 @@ public class ExperimentService {
         }
     }
 
+    /** Saves for the signed-in account, or for the browser whose key is given (may be null: nobody can delete it). */
     @Transactional
-    public Experiment save(Draft draft, String ownerName, String browserKey) {
+    public Experiment save(Draft draft, String browserKey) {
+        String ownerName = ownerName();
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty()) {
             throw new BadRequestException("title is required");
@@ -111,7 +127,8 @@ public class ExperimentService {
 
     /** The owner's experiments when signed in, else those saved from this browser; newest first. */
     @Transactional(readOnly = true)
-    public List<Experiment> mine(String ownerName, String browserKey) {
+    public List<Experiment> mine(String browserKey) {
+        String ownerName = ownerName();
         if (ownerName != null) {
             return repository.findByOwnerNameAndDeletedAtIsNullOrderByCreatedAtDesc(ownerName);
         }
@@ -122,16 +139,17 @@ public class ExperimentService {
     }
 
     /** Whether this account or browser saved the experiment, and so may delete it. */
-    public boolean owns(Experiment e, String ownerName, String browserKey) {
+    public boolean owns(Experiment e, String browserKey) {
+        String ownerName = ownerName();
         return ownerName != null && ownerName.equals(e.getOwnerName())
                 || browserKey != null && hash(browserKey).equals(e.getBrowserHash());
     }
 
     /** Hides the experiment from its owner's list and its permalink; forks of it keep working. */
     @Transactional
-    public void delete(String id, String ownerName, String browserKey) {
+    public void delete(String id, String browserKey) {
         Experiment e = get(id);
-        if (!owns(e, ownerName, browserKey)) {
+        if (!owns(e, browserKey)) {
             throw new NotOwnerException(id);
         }
         e.markDeleted(Instant.now(clock));

@@ -30,14 +30,15 @@ import org.convplay.engine.model.PoolLayer;
  */
 public final class PipelineJson {
 
-    static final Set<String> FIELDS = Set.of("input", "convention", "layers", "backend");
+    static final Set<String> FIELDS = Set.of("input", "convention", "layers", "backend", "layout");
     static final Set<String> CONV_FIELDS = Set.of("type", "kernel", "bias", "padding", "stride", "dilation", "groups",
             "flip", "border", "filters", "size", "init", "seed", "useBias");
     static final Set<String> POOL_FIELDS = Set.of("type", "size", "stride", "padding");
     static final Set<String> ACTIVATION_FIELDS = Set.of("type");
 
     /** What the body asks for. */
-    public record Request(Tensor input, Pipeline pipeline, String backend) {
+    /** {@code channelsLast}: the body used the "tf" layout, and wants the output in it too. */
+    public record Request(Tensor input, Pipeline pipeline, String backend, boolean channelsLast) {
     }
 
     private PipelineJson() {
@@ -48,7 +49,8 @@ public final class PipelineJson {
             throw new BadRequestException("the body must be a JSON object with \"input\" and \"layers\"");
         }
         ConvolveJson.rejectUnknown(body, FIELDS);
-        NdArray inputArray = JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES);
+        boolean channelsLast = ConvolveJson.channelsLast(body);
+        NdArray inputArray = ConvolveJson.input(JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES), channelsLast);
         Tensor input = inputArray.toTensor("input");
         Convention convention = ConvolveJson.convention(body);
         JsonNode layersNode = body.get("layers");
@@ -63,7 +65,7 @@ public final class PipelineJson {
         int[] shape = input.shape();
         for (int i = 0; i < layersNode.size(); i++) {
             String where = "layers[" + i + "]";
-            Layer layer = layer(layersNode.get(i), where, shape, convention);
+            Layer layer = layer(layersNode.get(i), where, shape, convention, channelsLast);
             try {
                 shape = layer.outputShape(shape, convention);
             } catch (IllegalArgumentException e) {
@@ -72,17 +74,17 @@ public final class PipelineJson {
             }
             layers.add(layer);
         }
-        return new Request(input, new Pipeline(convention, layers), ConvolveJson.text(body, "backend"));
+        return new Request(input, new Pipeline(convention, layers), ConvolveJson.text(body, "backend"), channelsLast);
     }
 
-    static Layer layer(JsonNode node, String where, int[] inputShape, Convention convention) {
+    static Layer layer(JsonNode node, String where, int[] inputShape, Convention convention, boolean channelsLast) {
         if (node == null || !node.isObject() || !node.hasNonNull("type") || !node.get("type").isTextual()) {
             throw new BadRequestException(where + " must be an object with a \"type\": conv2d, maxpool2d, avgpool2d, relu, sigmoid, tanh or linear");
         }
         String type = node.get("type").textValue();
         try {
             return switch (type) {
-                case "conv2d" -> conv(node, where, inputShape[0], convention);
+                case "conv2d" -> conv(node, where, inputShape[0], convention, channelsLast);
                 case "maxpool2d" -> PoolLayer.max(pool(node, where));
                 case "avgpool2d" -> PoolLayer.average(pool(node, where));
                 case "relu", "sigmoid", "tanh", "linear" -> {
@@ -99,12 +101,12 @@ public final class PipelineJson {
         }
     }
 
-    private static Conv2dLayer conv(JsonNode node, String where, int channels, Convention convention) {
+    private static Conv2dLayer conv(JsonNode node, String where, int channels, Convention convention, boolean channelsLast) {
         ConvolveJson.rejectUnknown(node, CONV_FIELDS);
         ConvSpec spec = ConvolveJson.spec(node, convention);
         Kernel kernel;
         if (node.hasNonNull("kernel")) {
-            NdArray k = JsonArrays.read(node.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES);
+            NdArray k = ConvolveJson.kernel(JsonArrays.read(node.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES), channelsLast);
             double[] bias = JsonArrays.vector(node.get("bias"), "bias", Limits.MAX_KERNEL_VALUES);
             if (k.rank() == 2 && channels != 1) {
                 throw new BadRequestException("kernel is 2-D, which fits a single channel, but this layer's input has "

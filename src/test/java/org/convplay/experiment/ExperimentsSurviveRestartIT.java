@@ -28,7 +28,7 @@ class ExperimentsSurviveRestartIT {
             ExperimentService service = first.getBean(ExperimentService.class);
             ObjectMapper mapper = first.getBean(ObjectMapper.class);
             id = service.save(new ExperimentService.Draft("kept across restarts", "", "pipeline",
-                    mapper.readTree(request), null, null), null, null).getId();
+                    mapper.readTree(request), null, null), null).getId();
         }
         try (ConfigurableApplicationContext second = start(db)) {
             ExperimentService service = second.getBean(ExperimentService.class);

@@ -26,10 +26,12 @@ public class ConvolveController {
         ConvolutionRequest request = ConvolveJson.read(body);
         ConvolutionResult result = service.convolve(request);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("output", nested(NdArray.of(result.output(), request.matrixOutput())));
-        out.put("shape", request.matrixOutput()
-                ? new int[] {result.output().height(), result.output().width()}
-                : result.output().shape());
+        NdArray output = NdArray.of(result.output(), request.matrixOutput());
+        if (request.channelsLast() && output.rank() == 3) {
+            output = output.transpose(1, 2, 0);
+        }
+        out.put("output", nested(output));
+        out.put("shape", output.shape());
         out.put("padding", result.plan().pads().toArray());
         out.put("backend", result.backend());
         out.put("millis", result.millis());

@@ -20,7 +20,7 @@ import org.convplay.engine.Tensor;
 public final class ConvolveJson {
 
     static final Set<String> FIELDS = Set.of("input", "kernel", "bias", "padding", "stride", "dilation", "groups",
-            "flip", "border", "convention", "backend");
+            "flip", "border", "convention", "backend", "layout");
 
     private ConvolveJson() {
     }
@@ -30,8 +30,9 @@ public final class ConvolveJson {
             throw new BadRequestException("the body must be a JSON object with at least \"input\" and \"kernel\"");
         }
         rejectUnknown(body, FIELDS);
-        NdArray inputArray = JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES);
-        NdArray kernelArray = JsonArrays.read(body.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES);
+        boolean channelsLast = channelsLast(body);
+        NdArray inputArray = input(JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES), channelsLast);
+        NdArray kernelArray = kernel(JsonArrays.read(body.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES), channelsLast);
         Tensor input = inputArray.toTensor("input");
         double[] bias = JsonArrays.vector(body.get("bias"), "bias", Limits.MAX_KERNEL_VALUES);
         Kernel kernel = kernelArray.toKernel("kernel", bias);
@@ -41,7 +42,33 @@ public final class ConvolveJson {
         }
         Convention convention = convention(body);
         ConvSpec spec = spec(body, convention);
-        return new ConvolutionRequest(input, kernel, spec, inputArray.rank() == 2 && kernelArray.rank() == 2, text(body, "backend"));
+        return new ConvolutionRequest(input, kernel, spec, inputArray.rank() == 2 && kernelArray.rank() == 2, text(body, "backend"),
+                channelsLast);
+    }
+
+    /**
+     * {@code "layout": "th"} (the default: C x H x W inputs, F x C x kh x kw kernels) or {@code "tf"} (H x W x C inputs,
+     * kh x kw x C x F kernels, as Keras' {@code dim_ordering='tf'} and TensorFlow write them).
+     */
+    public static boolean channelsLast(JsonNode body) {
+        String layout = text(body, "layout");
+        if (layout == null || layout.equals("th")) {
+            return false;
+        }
+        if (layout.equals("tf")) {
+            return true;
+        }
+        throw new BadRequestException("unknown layout \"" + layout + "\": expected \"th\" (C x H x W, OIHW) or \"tf\" (H x W x C, HWIO)");
+    }
+
+    /** An input as the engine reads it, C x H x W, from either layout. */
+    public static NdArray input(NdArray a, boolean channelsLast) {
+        return channelsLast && a.rank() == 3 ? a.transpose(2, 0, 1) : a;
+    }
+
+    /** A kernel as the engine reads it, OIHW, from either layout. */
+    public static NdArray kernel(NdArray a, boolean channelsLast) {
+        return channelsLast && a.rank() == 4 ? a.transpose(3, 2, 0, 1) : a;
     }
 
     /** The convention named in the body, or TensorFlow's (whose defaults are api.md's plain defaults). */

@@ -13,6 +13,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.convplay.ui.MainLayout;
 @Route(value = "compare", layout = MainLayout.class)
 @PageTitle("Compare conventions")
 @Menu(title = "nav.compare", order = 1)
+@AnonymousAllowed
 public class ComparisonView extends VerticalLayout implements LocaleChangeObserver {
 
     /** An asymmetric kernel and an even size, so that flip and the odd padding row both show. */

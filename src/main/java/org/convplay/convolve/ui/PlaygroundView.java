@@ -1,5 +1,6 @@
 package org.convplay.convolve.ui;
 
+import org.convplay.ui.Fields;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,6 +21,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
@@ -57,6 +59,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
+@AnonymousAllowed
 public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
 
     /** The seed notebook's example (semantics.md, golden case 1). */
@@ -81,16 +84,16 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     final Span conventionNote = new Span();
     final CodeExportPanel export = new CodeExportPanel();
     final Select<String> padding = new Select<>();
-    final IntegerField padTop = padField();
-    final IntegerField padBottom = padField();
-    final IntegerField padLeft = padField();
-    final IntegerField padRight = padField();
+    final IntegerField padTop = Fields.integer(0, 0, Limits.MAX_PADDING);
+    final IntegerField padBottom = Fields.integer(0, 0, Limits.MAX_PADDING);
+    final IntegerField padLeft = Fields.integer(0, 0, Limits.MAX_PADDING);
+    final IntegerField padRight = Fields.integer(0, 0, Limits.MAX_PADDING);
     final Select<Border> border = new Select<>();
     final Checkbox flip = new Checkbox();
-    final IntegerField strideY = stepField();
-    final IntegerField strideX = stepField();
-    final IntegerField dilationY = stepField();
-    final IntegerField dilationX = stepField();
+    final IntegerField strideY = Fields.integer(1, 1, Limits.MAX_STEP);
+    final IntegerField strideX = Fields.integer(1, 1, Limits.MAX_STEP);
+    final IntegerField dilationY = Fields.integer(1, 1, Limits.MAX_STEP);
+    final IntegerField dilationX = Fields.integer(1, 1, Limits.MAX_STEP);
 
     final Span shape = new Span();
     final Div formula = new Div();
@@ -204,25 +207,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         return v;
     }
 
-    private static IntegerField padField() {
-        IntegerField f = new IntegerField();
-        f.setMin(0);
-        f.setMax(Limits.MAX_PADDING);
-        f.setValue(0);
-        f.setStepButtonsVisible(true);
-        f.setWidth("7em");
-        return f;
-    }
 
-    private static IntegerField stepField() {
-        IntegerField f = new IntegerField();
-        f.setMin(1);
-        f.setMax(Limits.MAX_STEP);
-        f.setValue(1);
-        f.setStepButtonsVisible(true);
-        f.setWidth("7em");
-        return f;
-    }
 
     /** A convention sets flip, border and padding to its framework's defaults; the user may change them after. */
     private void applyPreset(Convention c) {
@@ -250,11 +235,11 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         boolean explicit = "explicit".equals(padding.getValue());
         ConvSettings settings = ConvSettings.EMPTY
                 .withPadding(explicit
-                        ? Padding.explicit(value(padTop, "top padding", 0), value(padBottom, "bottom padding", 0),
-                                value(padLeft, "left padding", 0), value(padRight, "right padding", 0))
+                        ? Padding.explicit(Fields.value(padTop, "top padding"), Fields.value(padBottom, "bottom padding"),
+                                Fields.value(padLeft, "left padding"), Fields.value(padRight, "right padding"))
                         : Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
-                .withStride(value(strideY, "stride (rows)", 1), value(strideX, "stride (columns)", 1))
-                .withDilation(value(dilationY, "dilation (rows)", 1), value(dilationX, "dilation (columns)", 1))
+                .withStride(Fields.value(strideY, "stride (rows)"), Fields.value(strideX, "stride (columns)"))
+                .withDilation(Fields.value(dilationY, "dilation (rows)"), Fields.value(dilationX, "dilation (columns)"))
                 .withFlip(flip.getValue())
                 .withBorder(border.getValue() == null ? Border.ZERO : border.getValue());
         return currentConvention().resolve(settings);
@@ -371,16 +356,6 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         formula.removeAll();
     }
 
-    private static int value(IntegerField f, String name, int min) {
-        Integer v = f.getValue();
-        if (v == null || f.isInvalid()) {
-            throw new BadRequestException(name + " must be a whole number between " + (int) f.getMin() + " and " + (int) f.getMax());
-        }
-        if (v < min || v > f.getMax()) {
-            throw new BadRequestException(name + " must be between " + min + " and " + (int) f.getMax() + ", got " + v);
-        }
-        return v;
-    }
 
     private void showFormula(Tensor in, Kernel k, ConvSpec spec, ConvGeometry.Plan plan) {
         formula.removeAll();

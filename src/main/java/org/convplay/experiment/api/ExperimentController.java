@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.convplay.experiment.BrowserKey;
-import org.convplay.experiment.CurrentUser;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,7 @@ class ExperimentController {
 
     @PostMapping(path = "/api/experiments", consumes = "application/json", produces = "application/json")
     ResponseEntity<Map<String, String>> save(@RequestBody JsonNode body, HttpServletRequest request) {
-        Experiment e = service.save(service.read(body), CurrentUser.name(), BrowserKey.of(request));
+        Experiment e = service.save(service.read(body), BrowserKey.of(request));
         String url = permalink(e.getId());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", url)
@@ -46,7 +45,7 @@ class ExperimentController {
 
     @DeleteMapping(path = "/api/experiments/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
-        service.delete(id, CurrentUser.name(), BrowserKey.of(request));
+        service.delete(id, BrowserKey.of(request));
         return ResponseEntity.noContent().build();
     }
 

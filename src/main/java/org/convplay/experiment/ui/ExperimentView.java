@@ -1,5 +1,6 @@
 package org.convplay.experiment.ui;
 
+import org.convplay.api.Html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,13 +18,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.convplay.api.NotFoundException;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.ui.PlaygroundView;
-import org.convplay.experiment.CurrentUser;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.pipeline.PipelineService;
@@ -34,6 +35,7 @@ import org.convplay.ui.MainLayout;
  * The permalink {@code /e/{id}}: a saved experiment restored in its page, for anyone, with its title, where
  * it was forked from, the link, an embed snippet, a QR code for the projector and a JSON download.
  */
+@AnonymousAllowed
 @Route(value = "e/:id", layout = MainLayout.class)
 public class ExperimentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -116,7 +118,7 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
         TextArea embed = new TextArea(getTranslation("experiment.embed"));
         embed.setId("embed-snippet");
         embed.setValue("<iframe src=\"" + Links.absolute("embed/" + e.getId()) + "\" width=\"760\" height=\"520\" "
-                + "style=\"border:1px solid #ddd\" title=\"" + escape(e.getTitle()) + "\"></iframe>");
+                + "style=\"border:1px solid #ddd\" title=\"" + Html.escape(e.getTitle()) + "\"></iframe>");
         embed.setReadOnly(true);
         embed.setWidth("28em");
         Image qr = new Image(QrCodes.dataUrl(url), getTranslation("experiment.qr"));
@@ -132,9 +134,9 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
         share.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         share.setAlignItems(Alignment.CENTER);
         header.add(share);
-        if (experiments.owns(e, CurrentUser.name(), BrowserKeys.current())) {
+        if (experiments.owns(e, BrowserKeys.current())) {
             Button delete = new Button(getTranslation("experiment.delete"), click -> {
-                experiments.delete(e.getId(), CurrentUser.name(), BrowserKeys.current());
+                experiments.delete(e.getId(), BrowserKeys.current());
                 getUI().ifPresent(ui -> ui.navigate("experiments"));
             });
             delete.setId("delete-experiment");
@@ -145,9 +147,6 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
         return header;
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     @Override
     public String getPageTitle() {

@@ -17,11 +17,11 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.convplay.api.BadRequestException;
-import org.convplay.experiment.CurrentUser;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.ui.MainLayout;
@@ -30,6 +30,7 @@ import org.convplay.ui.MainLayout;
  * "My experiments": a signed-in user's saved experiments, or an anonymous visitor's from this browser; open,
  * delete, and import an exported JSON file.
  */
+@AnonymousAllowed
 @Route(value = "experiments", layout = MainLayout.class)
 @PageTitle("My experiments")
 @Menu(title = "nav.experiments", order = 5)
@@ -73,7 +74,7 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
         try {
             JsonNode node = mapper.readTree(bytes);
             ExperimentService.Draft d = experiments.read(node);
-            Experiment saved = experiments.save(d, CurrentUser.name(), BrowserKeys.ensure());
+            Experiment saved = experiments.save(d, BrowserKeys.ensure());
             error.setText("");
             getUI().ifPresent(ui -> ui.navigate("e/" + saved.getId()));
         } catch (IOException ex) {
@@ -84,20 +85,20 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
     }
 
     private void refresh() {
-        grid.setItems(experiments.mine(CurrentUser.name(), BrowserKeys.current()));
+        grid.setItems(experiments.mine(BrowserKeys.current()));
     }
 
     @Override
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("nav.experiments"));
-        intro.setText(getTranslation(CurrentUser.name() == null ? "experiment.mineAnonymous" : "experiment.mineSignedIn"));
+        intro.setText(getTranslation(!experiments.signedIn() ? "experiment.mineAnonymous" : "experiment.mineSignedIn"));
         grid.removeAllColumns();
         grid.addComponentColumn(e -> new Anchor("e/" + e.getId(), e.getTitle())).setHeader(getTranslation("experiment.title")).setFlexGrow(3);
         grid.addColumn(Experiment::getKind).setHeader(getTranslation("experiment.kind"));
         grid.addColumn(e -> WHEN.format(e.getCreatedAt())).setHeader(getTranslation("experiment.created"));
         grid.addComponentColumn(e -> {
             Button delete = new Button(getTranslation("experiment.delete"), click -> {
-                experiments.delete(e.getId(), CurrentUser.name(), BrowserKeys.current());
+                experiments.delete(e.getId(), BrowserKeys.current());
                 refresh();
             });
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -14,7 +14,6 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import java.util.function.Supplier;
 import org.convplay.api.BadRequestException;
-import org.convplay.experiment.CurrentUser;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 
@@ -69,7 +68,7 @@ public class SaveBar extends HorizontalLayout implements LocaleChangeObserver {
             try {
                 JsonNode body = state.get();
                 Experiment saved = experiments.save(new ExperimentService.Draft(title.getValue(), description.getValue(), kind,
-                        body.get("request"), body.get("view"), parentId), CurrentUser.name(), BrowserKeys.ensure());
+                        body.get("request"), body.get("view"), parentId), BrowserKeys.ensure());
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate("e/" + saved.getId()));
             } catch (BadRequestException | IllegalArgumentException ex) {

@@ -26,7 +26,9 @@ class PipelineController {
         PipelineJson.Request request = PipelineJson.read(body);
         PipelineService.Run run = service.run(request.pipeline(), request.input(), request.backend());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("output", ConvolveController.nested(NdArray.of(run.result().output(), false)));
+        NdArray output = NdArray.of(run.result().output(), false);
+        out.put("output", ConvolveController.nested(request.channelsLast() ? output.transpose(1, 2, 0) : output));
+        // shapes stay [C, H, W] as api.md defines them, whatever the layout
         out.put("shapes", run.result().shapes());
         out.put("parameters", request.pipeline().parametersPerLayer());
         out.put("totalParameters", request.pipeline().parameters());

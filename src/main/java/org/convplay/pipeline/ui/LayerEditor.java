@@ -1,5 +1,6 @@
 package org.convplay.pipeline.ui;
 
+import org.convplay.ui.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,13 +35,13 @@ class LayerEditor extends VerticalLayout {
     static final int SHOWN_CHANNELS = 8;
 
     final Select<String> type = new Select<>();
-    final IntegerField filters = field(1, 1, 64);
-    final IntegerField size = field(3, 1, 15);
+    final IntegerField filters = Fields.integer(1, 1, 64);
+    final IntegerField size = Fields.integer(3, 1, 15);
     final Select<String> init = new Select<>();
-    final IntegerField seed = field(0, 0, Integer.MAX_VALUE);
+    final IntegerField seed = Fields.integer(0, 0, Integer.MAX_VALUE);
     final TextArea weights = new TextArea();
     final Select<String> padding = new Select<>();
-    final IntegerField stride = field(1, 1, Limits.MAX_STEP);
+    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
     final Checkbox bias = new Checkbox(true);
     final Button up = new Button(VaadinIcon.ARROW_UP.create());
     final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
@@ -98,15 +99,6 @@ class LayerEditor extends VerticalLayout {
         this.onChange = r;
     }
 
-    private static IntegerField field(int value, int min, int max) {
-        IntegerField f = new IntegerField();
-        f.setValue(value);
-        f.setMin(min);
-        f.setMax(max);
-        f.setStepButtonsVisible(true);
-        f.setWidth("7em");
-        return f;
-    }
 
     /** Shows the settings that the chosen type has. */
     private void layout() {
@@ -141,16 +133,16 @@ class LayerEditor extends VerticalLayout {
                 NdArray k = NdArrayParser.parse(weights.getValue(), "weights", Limits.MAX_KERNEL_VALUES);
                 o.set("kernel", toJsonList(k));
             } else {
-                o.put("filters", value(filters));
-                o.put("size", value(size));
+                o.put("filters", Fields.value(filters, "filters"));
+                o.put("size", Fields.value(size, "size"));
                 o.put("init", init.getValue());
-                o.put("seed", value(seed));
+                o.put("seed", Fields.value(seed, "seed"));
             }
             o.put("useBias", bias.getValue());
             o.put("padding", padding.getValue());
-            o.put("stride", value(stride));
+            o.put("stride", Fields.value(stride, "stride"));
         } else if (t.endsWith("pool2d")) {
-            o.put("size", value(size));
+            o.put("size", Fields.value(size, "size"));
             o.put("padding", padding.getValue());
         }
         return o;
@@ -174,13 +166,6 @@ class LayerEditor extends VerticalLayout {
         layout();
     }
 
-    private static int value(IntegerField f) {
-        if (f.getValue() == null || f.isInvalid()) {
-            throw new IllegalArgumentException((f.getLabel() == null ? "a number" : f.getLabel()) + " must be a whole number between "
-                    + (int) f.getMin() + " and " + (int) f.getMax());
-        }
-        return f.getValue();
-    }
 
     private static JsonNode toJsonList(NdArray a) {
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()

@@ -17,12 +17,15 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.NdArray;
 import org.convplay.convolve.api.ConvolveController;
+import org.convplay.convolve.api.ConvolveJson;
+import com.vaadin.flow.component.textfield.TextArea;
 import org.convplay.convolve.ui.MatrixEditor;
 import org.convplay.engine.Convention;
 import org.convplay.engine.export.CodeExport;
@@ -44,6 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Route(value = "pipeline", layout = MainLayout.class)
 @PageTitle("Pipeline")
 @Menu(title = "nav.pipeline", order = 2)
+@AnonymousAllowed
 public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
 
     private final PipelineService service;
@@ -52,6 +56,11 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     private final Paragraph intro = new Paragraph();
     private final H3 inputTitle = new H3();
     final MatrixEditor input = new MatrixEditor("input");
+    /** The whole input, C x H x W; the matrix editor shows one channel of it. */
+    private NdArray channels = NdArray.of(new double[][] {{0}});
+    final Select<Integer> channel = new Select<>();
+    final Select<String> layout = new Select<>();
+    final TextArea inputText = new TextArea();
     final Select<Convention> convention = new Select<>();
     final VerticalLayout layerList = new VerticalLayout();
     final List<LayerEditor> layers = new ArrayList<>();
@@ -86,7 +95,26 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             addLayer(new LayerEditor(newLayerType.getValue()));
             recompute();
         });
-        input.onChange(e -> recompute());
+        input.onChange(e -> {
+            storeChannel();
+            recompute();
+        });
+        channel.setId("pipeline-channel");
+        channel.addValueChangeListener(e -> showChannel());
+        layout.setId("pipeline-layout");
+        layout.setItems("th", "tf");
+        layout.setValue("th");
+        layout.setItemLabelGenerator(l -> l.equals("th") ? "th: C x H x W" : "tf: H x W x C");
+        layout.addValueChangeListener(e -> writeInputText());
+        inputText.setId("pipeline-input-text");
+        inputText.setWidth("28em");
+        inputText.setMaxHeight("12em");
+        inputText.getStyle().set("font-family", "ui-monospace, monospace");
+        inputText.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                readInputText(e.getValue());
+            }
+        });
         input.onPasteError(error::setText);
         convention.addValueChangeListener(e -> recompute());
         export.setSource(this::exportCode);
@@ -97,7 +125,11 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         if (saveBar != null) {
             add(saveBar);
         }
-        add(convention, inputTitle, input, error, layerList, adder, total, export);
+        FlexLayout inputTools = new FlexLayout(channel, layout, inputText);
+        inputTools.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        inputTools.setAlignItems(Alignment.BASELINE);
+        inputTools.getStyle().set("gap", "var(--lumo-space-s)");
+        add(convention, inputTitle, input, inputTools, error, layerList, adder, total, export);
         load(notebookExample(), null);
     }
 
@@ -134,8 +166,8 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         }
         loading = true;
         try {
-            NdArray in = org.convplay.api.JsonArrays.read(body.get("input"), "input", 64 * 64);
-            input.setValue(in.rank() == 2 ? in.toMatrix() : new double[][] {{0}});
+            NdArray in = org.convplay.api.JsonArrays.read(body.get("input"), "input", MAX_CHANNELS * 64 * 64);
+            setChannels(ConvolveJson.input(in, ConvolveJson.channelsLast(body)));
             convention.setValue(Convention.fromId(body.path("convention").asText("tensorflow")));
             layers.clear();
             layerList.removeAll();
@@ -180,14 +212,96 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     /** The page as a {@code POST /api/pipeline} body. */
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
-                ConvolveController.nested(NdArray.of(input.getValue()))));
+        storeChannel();
+        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(ConvolveController.nested(
+                channels.shape()[0] == 1 ? new NdArray(new int[] {channels.shape()[1], channels.shape()[2]}, channels.values()) : channels)));
         body.put("convention", convention.getValue() == null ? "tensorflow" : convention.getValue().id());
         ArrayNode list = body.putArray("layers");
         for (LayerEditor e : layers) {
             list.add(e.toJson());
         }
         return body;
+    }
+
+    /** Channels the page edits at most (an RGB image has 3). */
+    static final int MAX_CHANNELS = 16;
+
+    private void setChannels(NdArray a) {
+        NdArray chw = a.rank() == 2 ? new NdArray(new int[] {1, a.shape()[0], a.shape()[1]}, a.values()) : a;
+        if (chw.rank() != 3) {
+            throw new BadRequestException("input must be H x W or 3-D (" + layout.getValue() + "), got " + a.rank() + " levels of lists");
+        }
+        if (chw.shape()[0] > MAX_CHANNELS || chw.shape()[1] > 64 || chw.shape()[2] > 64) {
+            throw new BadRequestException("input is " + java.util.Arrays.toString(chw.shape()) + "; the page edits at most "
+                    + MAX_CHANNELS + " channels of 64 x 64");
+        }
+        channels = chw;
+        List<Integer> items = new ArrayList<>();
+        for (int c = 0; c < chw.shape()[0]; c++) {
+            items.add(c);
+        }
+        channel.setItems(items);
+        channel.setValue(0);
+        channel.setVisible(items.size() > 1);
+        showChannel();
+    }
+
+    private void showChannel() {
+        Integer c = channel.getValue();
+        if (c == null) {
+            return;
+        }
+        int h = channels.shape()[1];
+        int w = channels.shape()[2];
+        input.setValue(new NdArray(new int[] {h, w}, java.util.Arrays.copyOfRange(channels.values(), c * h * w, (c + 1) * h * w)).toMatrix());
+        writeInputText();
+    }
+
+    /** Copies the edited channel back into the whole input; a resized channel resizes them all. */
+    private void storeChannel() {
+        double[][] m;
+        try {
+            m = input.getValue();
+        } catch (BadRequestException e) {
+            return;
+        }
+        int c = channel.getValue() == null ? 0 : channel.getValue();
+        int n = channels.shape()[0];
+        int h = m.length;
+        int w = m[0].length;
+        double[] v = new double[n * h * w];
+        for (int ch = 0; ch < n; ch++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    boolean inside = y < channels.shape()[1] && x < channels.shape()[2];
+                    v[(ch * h + y) * w + x] = ch == c ? m[y][x]
+                            : inside ? channels.values()[(ch * channels.shape()[1] + y) * channels.shape()[2] + x] : 0;
+                }
+            }
+        }
+        channels = new NdArray(new int[] {n, h, w}, v);
+        writeInputText();
+    }
+
+    private void writeInputText() {
+        NdArray shown = channels.shape()[0] == 1 ? new NdArray(new int[] {channels.shape()[1], channels.shape()[2]}, channels.values())
+                : "tf".equals(layout.getValue()) ? channels.transpose(1, 2, 0) : channels;
+        inputText.setValue(shown.toText());
+    }
+
+    /** Reads the text area as if the user had just left it (view tests). */
+    void readInputTextForTest() {
+        readInputText(inputText.getValue());
+    }
+
+    private void readInputText(String text) {
+        try {
+            NdArray a = org.convplay.convolve.NdArrayParser.parse(text, "input", MAX_CHANNELS * 64 * 64);
+            setChannels(a.rank() == 3 && "tf".equals(layout.getValue()) ? a.transpose(2, 0, 1) : a);
+            recompute();
+        } catch (BadRequestException e) {
+            error.setText(e.getMessage());
+        }
     }
 
     void recompute() {
@@ -228,6 +342,9 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         heading.setText(getTranslation("pipeline.title"));
         intro.setText(getTranslation("pipeline.intro"));
         inputTitle.setText(getTranslation("playground.input"));
+        channel.setLabel(getTranslation("pipeline.channel"));
+        layout.setLabel(getTranslation("pipeline.layout"));
+        inputText.setLabel(getTranslation("pipeline.inputText"));
         convention.setLabel(getTranslation("playground.convention"));
         addLayer.setText(getTranslation("pipeline.add"));
         newLayerType.setLabel(getTranslation("pipeline.type"));

@@ -163,4 +163,15 @@ class ConvolveApiTest {
         convolve("{\"input\": [[1,2],[3,4]], \"kernel\": [[1]], \"convention\": \"pytorch\", \"padding\": \"same\", \"stride\": 2}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("stride 1")));
     }
+
+    @Test
+    void theTfLayoutReadsChannelsLastAndWritesTheOutputTheSameWay() throws Exception {
+        // out = channel 0 + 10 * channel 1, written once channels-first and once channels-last
+        convolve("{\"input\": [[[1,2,3],[4,5,6]], [[7,8,9],[10,11,12]]], \"kernel\": [[[[1]],[[10]]]]}")
+                .andExpect(content().json("{\"output\": [[[71.0,82.0,93.0],[104.0,115.0,126.0]]], \"shape\": [1,2,3]}"));
+        convolve("{\"layout\": \"tf\", \"input\": [[[1,7],[2,8],[3,9]], [[4,10],[5,11],[6,12]]], \"kernel\": [[[[1],[10]]]]}")
+                .andExpect(content().json("{\"output\": [[[71.0],[82.0],[93.0]],[[104.0],[115.0],[126.0]]], \"shape\": [2,3,1]}"));
+        convolve("{\"layout\": \"nhwc\", \"input\": [[1]], \"kernel\": [[1]]}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("unknown layout")));
+    }
 }

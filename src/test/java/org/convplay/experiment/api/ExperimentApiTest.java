@@ -148,4 +148,36 @@ class ExperimentApiTest {
         save(big).andExpect(status().isPayloadTooLarge());
         assertThat(fetch(id).get("title").asText()).isEqualTo("kept");
     }
+
+    @Autowired
+    org.convplay.account.AccountService accounts;
+
+    @Test
+    void anExperimentSavedWhileSignedInBelongsToTheAccount() throws Exception {
+        accounts.signUp("owner-ana", "Ana", "a-long-password", org.convplay.account.Role.STUDENT);
+        accounts.signUp("other-bea", "Bea", "a-long-password", org.convplay.account.Role.STUDENT);
+        var ana = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("owner-ana");
+        var bea = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("other-bea");
+        String json = mvc.perform(post("/api/experiments").with(ana).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Ana's\", \"request\": " + REQUEST + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = mapper.readTree(json).get("id").asText();
+        mvc.perform(delete("/api/experiments/" + id).with(bea)).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/experiments/" + id).with(ana)).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void theEmbedIsPlainHtmlThatOtherSitesMayFrame() throws Exception {
+        String id = saveId("{\"title\": \"<b>embedded</b>\", \"request\": " + REQUEST + "}");
+        var response = mvc.perform(get("/embed/" + id)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentAsString())
+                .contains("&lt;b&gt;embedded&lt;/b&gt;")
+                .contains("Output [1, 3, 3]")
+                .contains("/e/" + id)
+                .doesNotContain("<script");
+        assertThat(response.getHeader("X-Frame-Options")).isNull();
+        assertThat(mvc.perform(get("/api/experiments/" + id)).andReturn().getResponse().getHeader("X-Frame-Options"))
+                .isEqualTo("SAMEORIGIN");
+        mvc.perform(get("/embed/AAAAAAAAAAAAAAAA")).andExpect(status().isNotFound());
+    }
 }

@@ -73,8 +73,9 @@ class ExperimentIT {
             assertThat(forked.getText()).contains("Kernel with a 7");
             second.wait.until(d -> "0".equals(cells(second, "kernel").get(2).get(2)));
 
-            second.open(permalink.replace("/e/", "/embed/"));
+            second.driver.get(permalink.replace("/e/", "/embed/"));
             second.wait.until(d -> !d.findElements(By.id("open-in-playground")).isEmpty());
+            assertThat(second.driver.findElement(By.tagName("body")).getText()).contains("Kernel with a 7").contains("Output [1, 3, 3]");
         }
     }
 

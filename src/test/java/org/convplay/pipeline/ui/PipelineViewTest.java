@@ -96,4 +96,20 @@ class PipelineViewTest {
         view.load(body, null);
         assertThat(view.total.getText()).isEqualTo("Total: 10 parameters; output shape [1, 6, 6]");
     }
+
+    @Test
+    void aChannelsLastInputIsReadIntoChannelsAndTheConvLayerFollows() {
+        view.layout.setValue("tf");
+        // H x W x C = 2 x 2 x 2: channel 0 is 1 2 / 3 4, channel 1 is 10 20 / 30 40
+        view.inputText.setValue("[[[1, 10], [2, 20]], [[3, 30], [4, 40]]]");
+        view.readInputTextForTest();
+        assertThat(view.channel.isVisible()).isTrue();
+        assertThat(view.input.getCells()).isDeepEqualTo(new String[][] {{"1", "2"}, {"3", "4"}});
+        view.channel.setValue(1);
+        assertThat(view.input.getCells()).isDeepEqualTo(new String[][] {{"10", "20"}, {"30", "40"}});
+        // a 3x3 glorot kernel over 2 channels: 2*9 weights + 1 bias
+        assertThat(view.layers.get(0).summary.getText()).isEqualTo("Output shape [1, 2, 2], 19 parameters");
+        view.layout.setValue("th");
+        assertThat(view.inputText.getValue()).isEqualTo("[[[1, 2],\n  [3, 4]],\n\n [[10, 20],\n  [30, 40]]]");
+    }
 }

@@ -1,0 +1,13 @@
+package org.convplay.classroom.domain;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SubmissionRepository extends JpaRepository<Submission, Long> {
+
+    long countByAssignmentIdAndStudentIdAndExerciseId(Long assignmentId, Long studentId, String exerciseId);
+
+    List<Submission> findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(Long assignmentId, Long studentId);
+
+    List<Submission> findByAssignmentId(Long assignmentId);
+}

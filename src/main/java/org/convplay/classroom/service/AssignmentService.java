@@ -1,0 +1,236 @@
+package org.convplay.classroom.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.convplay.account.AccountRef;
+import org.convplay.account.AccountRepository;
+import org.convplay.account.AccountService;
+import org.convplay.account.Role;
+import org.convplay.classroom.domain.Assignment;
+import org.convplay.classroom.domain.AssignmentRepository;
+import org.convplay.classroom.domain.Course;
+import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.domain.Submission;
+import org.convplay.classroom.domain.SubmissionRepository;
+import org.convplay.exercise.Exercise;
+import org.convplay.exercise.Grade;
+import org.convplay.exercise.Text;
+import org.convplay.exercise.Variant;
+import org.convplay.exercise.service.ExerciseService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assignments: a teacher creates them; a student sees their own variant of each exercise and
+ * submits answers. The rules live here: attempts are counted per exercise and only gradable
+ * answers use one; nothing is accepted before opening; after the due date answers are refused or
+ * penalised as the assignment says; the worked solution is shown only when attempts are used up,
+ * the exercise is solved, or the assignment has closed for good.
+ */
+@Service
+public class AssignmentService {
+
+    private final SecureRandom random = new SecureRandom();
+    private final AccountService accountService;
+    private final AccountRepository accounts;
+    private final AssignmentRepository assignments;
+    private final SubmissionRepository submissions;
+    private final ExerciseService exercises;
+    private final Access access;
+    private final ObjectMapper json;
+    private Clock clock = Clock.systemUTC();
+
+    AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
+                      SubmissionRepository submissions, ExerciseService exercises, Access access, ObjectMapper json) {
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.assignments = assignments;
+        this.submissions = submissions;
+        this.exercises = exercises;
+        this.access = access;
+        this.json = json;
+    }
+
+    /** For tests that need "after the due date" without waiting for it. */
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Views.AssignmentSummary create(long courseId, Views.AssignmentForm form) {
+        Course course = access.ownCourse(accountService.requireCurrent(), courseId);
+        String title = form.title() == null ? "" : form.title().trim();
+        if (title.isEmpty() || title.length() > Assignment.TITLE_MAX) {
+            throw new ClassroomException("title", "the title must be 1 to " + Assignment.TITLE_MAX + " characters");
+        }
+        List<String> ids = form.exerciseIds() == null ? List.of() : form.exerciseIds().stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw new ClassroomException("exercises", "choose at least one exercise");
+        }
+        for (String id : ids) {
+            if (!exercises.exists(id)) {
+                throw new ClassroomException("exercises", "no exercise with id '" + id + "'");
+            }
+        }
+        if (form.opensAt() == null || form.dueAt() == null) {
+            throw new ClassroomException("dueAt", "give both the opening and the due date");
+        }
+        if (!form.dueAt().isAfter(form.opensAt())) {
+            throw new ClassroomException("dueAt", "the due date must come after the opening date");
+        }
+        if (form.maxAttempts() < 1 || form.maxAttempts() > Assignment.MAX_ATTEMPTS_LIMIT) {
+            throw new ClassroomException("maxAttempts", "attempts must be between 1 and " + Assignment.MAX_ATTEMPTS_LIMIT);
+        }
+        if (form.latePolicy() == null) {
+            throw new ClassroomException("latePolicy", "choose what happens to late answers");
+        }
+        int penalty = form.latePolicy() == LatePolicy.PENALTY ? form.latePenaltyPercent() : 0;
+        if (penalty < 0 || penalty > 100) {
+            throw new ClassroomException("latePenaltyPercent", "the late penalty must be between 0 and 100 %");
+        }
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        Assignment a = assignments.save(new Assignment(course, title, ids, form.opensAt(), form.dueAt(), form.maxAttempts(),
+                form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()));
+        return Mapping.summary(a);
+    }
+
+    /** Every assignment of every class the signed-in student joined, soonest due first. */
+    @Transactional(readOnly = true)
+    public List<Views.StudentAssignmentRow> mine() {
+        AccountRef student = accountService.requireCurrent();
+        Access.requireRole(student, Role.STUDENT);
+        List<Long> courseIds = accountsCourses(student);
+        Instant now = clock.instant();
+        List<Views.StudentAssignmentRow> rows = new ArrayList<>();
+        for (Assignment a : assignments.findByCourseIdInOrderByDueAtAsc(courseIds)) {
+            List<Submission> own = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id());
+            rows.add(new Views.StudentAssignmentRow(Mapping.summary(a), Mapping.status(a, now), Scores.percent(a, own)));
+        }
+        return rows;
+    }
+
+    private List<Long> accountsCourses(AccountRef student) {
+        return access.enrolledCourseIds(student);
+    }
+
+    @Transactional(readOnly = true)
+    public Views.StudentAssignmentDetail forStudent(long assignmentId) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        Instant now = clock.instant();
+        Views.Status status = Mapping.status(a, now);
+        List<Submission> own = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id());
+        List<Views.StudentExercise> list = new ArrayList<>();
+        if (status != Views.Status.NOT_OPEN) {
+            // The questions stay hidden until the assignment opens.
+            for (String id : a.getExerciseIds()) {
+                list.add(studentExercise(a, student, id, own, status));
+            }
+        }
+        return new Views.StudentAssignmentDetail(Mapping.summary(a), status, list, Scores.percent(a, own));
+    }
+
+    private Views.StudentExercise studentExercise(Assignment a, AccountRef student, String exerciseId, List<Submission> own,
+                                                  Views.Status status) {
+        Variant v = variant(a, student, exerciseId);
+        List<Submission> attempts = own.stream().filter(s -> s.getExerciseId().equals(exerciseId)).toList();
+        double best = attempts.stream().mapToDouble(Submission::getScore).max().orElse(0);
+        boolean solved = attempts.stream().anyMatch(Submission::isCorrect);
+        Submission last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        int left = Math.max(0, a.getMaxAttempts() - attempts.size());
+        boolean reveal = revealed(a, attempts.size(), solved, status);
+        Exercise e = v.exercise();
+        String example;
+        try {
+            example = json.writeValueAsString(e.answerExample());
+        } catch (JsonProcessingException ex) {
+            example = "{}";
+        }
+        return new Views.StudentExercise(exerciseId, e.title(), v.prompt(), v.parameters().asMap(), example, attempts.size(), left,
+                best, solved, last == null ? null : Text.of(last.getFeedbackEn(), last.getFeedbackPt()),
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+    }
+
+    static boolean revealed(Assignment a, int attemptsUsed, boolean solved, Views.Status status) {
+        return attemptsUsed >= a.getMaxAttempts() || solved || status == Views.Status.CLOSED;
+    }
+
+    private static Text notes(Variant v) {
+        return v.exercise().notes() == null ? null : v.exercise().notes().fill(v.parameters().asMap());
+    }
+
+    private Variant variant(Assignment a, AccountRef student, String exerciseId) {
+        return exercises.variant(exerciseId, Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId));
+    }
+
+    @Transactional
+    public Views.SubmitResult submit(long assignmentId, String exerciseId, String answerText) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        if (!a.getExerciseIds().contains(exerciseId)) {
+            throw new ClassroomException("exercise", "exercise '" + exerciseId + "' is not part of this assignment");
+        }
+        Instant now = clock.instant();
+        Views.Status status = Mapping.status(a, now);
+        long used = submissions.countByAssignmentIdAndStudentIdAndExerciseId(a.getId(), student.id(), exerciseId);
+        int left = (int) Math.max(0, a.getMaxAttempts() - used);
+        if (status == Views.Status.NOT_OPEN) {
+            return refused(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
+                    "Esta tarefa abre em " + a.getOpensAt() + "."));
+        }
+        if (left == 0) {
+            return refused(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
+                    "Não restam tentativas: todas as " + a.getMaxAttempts() + " foram usadas."));
+        }
+        if (status == Views.Status.CLOSED) {
+            return refused(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
+                    "O prazo (" + a.getDueAt() + ") passou; respostas atrasadas não são aceitas."));
+        }
+        if (answerText != null && answerText.length() > Submission.ANSWER_MAX) {
+            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
+                    + Submission.ANSWER_MAX + " are kept. It did not use an attempt.", "A resposta tem " + answerText.length()
+                    + " caracteres; no máximo " + Submission.ANSWER_MAX + " são guardados. Ela não usou uma tentativa."));
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(answerText == null ? "" : answerText);
+        } catch (JsonProcessingException e) {
+            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
+                    + "); it did not use an attempt.", "A resposta não é um JSON válido (" + e.getOriginalMessage()
+                    + "); ela não usou uma tentativa."));
+        }
+        Variant v = variant(a, student, exerciseId);
+        Grade grade = exercises.grade(v, answer);
+        if (!grade.gradable()) {
+            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
+                    grade.reasonPt() + " (Isto não usou uma tentativa.)"));
+        }
+        boolean late = status == Views.Status.LATE;
+        double score = late ? grade.score() * (100 - a.getLatePenaltyPercent()) / 100.0 : grade.score();
+        Text feedback = Text.of(grade.feedback(java.util.Locale.ENGLISH), grade.feedback(java.util.Locale.forLanguageTag("pt-BR")));
+        if (late) {
+            feedback = Text.of(feedback.en() + "\nLate: " + a.getLatePenaltyPercent() + "% penalty.",
+                    feedback.pt() + "\nAtrasada: penalidade de " + a.getLatePenaltyPercent() + "%.");
+        }
+        submissions.save(new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
+                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now));
+        int leftNow = left - 1;
+        boolean solvedBefore = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
+                .anyMatch(s -> s.getExerciseId().equals(exerciseId) && s.isCorrect());
+        boolean reveal = revealed(a, a.getMaxAttempts() - leftNow, solvedBefore || grade.correct(), status);
+        return new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+    }
+
+    private static Views.SubmitResult refused(Views.Outcome outcome, int left, Text message) {
+        return new Views.SubmitResult(outcome, message, false, 0, false, left, null, null);
+    }
+}

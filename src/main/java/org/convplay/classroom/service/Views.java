@@ -1,0 +1,84 @@
+package org.convplay.classroom.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.exercise.Text;
+
+/**
+ * What the classroom services hand out: plain records, so pages never touch entities (the
+ * persistence context is closed when a service returns).
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A class; the join code is filled in only for its teacher. */
+    public record CourseSummary(long id, String name, String joinCode, String teacherName, int students) {
+    }
+
+    public record Person(long id, String username, String displayName) {
+    }
+
+    public record CourseDetail(CourseSummary course, List<Person> students, List<AssignmentSummary> assignments) {
+    }
+
+    public record AssignmentSummary(long id, long courseId, String courseName, String title, List<String> exerciseIds,
+                                    Instant opensAt, Instant dueAt, int maxAttempts, LatePolicy latePolicy,
+                                    int latePenaltyPercent) {
+    }
+
+    /** What a teacher fills in to create an assignment. */
+    public record AssignmentForm(String title, List<String> exerciseIds, Instant opensAt, Instant dueAt, int maxAttempts,
+                                 LatePolicy latePolicy, int latePenaltyPercent) {
+    }
+
+    public enum Status { NOT_OPEN, OPEN, LATE, CLOSED }
+
+    /** One line of a student's list of assignments. */
+    public record StudentAssignmentRow(AssignmentSummary assignment, Status status, double scorePercent) {
+    }
+
+    /** One exercise of an assignment as its student sees it: their own variant, attempts and feedback. */
+    public record StudentExercise(String exerciseId, Text title, Text prompt, Map<String, Object> parameters, String answerExample,
+                                  int attemptsUsed, int attemptsLeft, double bestScore, boolean solved, Text lastFeedback,
+                                  List<Text> solution, Text notes) {
+
+        public boolean solutionShown() {
+            return solution != null;
+        }
+    }
+
+    public record StudentAssignmentDetail(AssignmentSummary assignment, Status status, List<StudentExercise> exercises,
+                                          double scorePercent) {
+    }
+
+    public enum Outcome {
+        /** Graded and stored: it used an attempt. */
+        GRADED,
+        /** Malformed answer: not stored, no attempt used; the message says why. */
+        NOT_GRADABLE,
+        NOT_OPEN, CLOSED, NO_ATTEMPTS_LEFT
+    }
+
+    public record SubmitResult(Outcome outcome, Text message, boolean correct, double score, boolean late, int attemptsLeft,
+                               List<Text> solution, Text notes) {
+    }
+
+    public record ExerciseGrade(double bestScore, int attempts, boolean late) {
+    }
+
+    public record GradeRow(Person student, List<ExerciseGrade> exercises, double totalPercent) {
+    }
+
+    public record GradeTable(AssignmentSummary assignment, List<GradeRow> rows) {
+    }
+
+    public record StudentGradeRow(AssignmentSummary assignment, double scorePercent, int attempts) {
+    }
+
+    public record StudentGrades(Person student, CourseSummary course, List<StudentGradeRow> rows) {
+    }
+}

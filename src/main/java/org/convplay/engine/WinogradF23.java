@@ -1,0 +1,255 @@
+package org.convplay.engine;
+
+
+/**
+ * Winograd's minimal filtering F(2x2, 3x3) for 3x3 kernels, stride 1, no dilation: each 2x2 block of outputs
+ * from a 4x4 input tile with 16 multiplications per channel instead of 36, so 2.25 times fewer operations than
+ * the direct method. It wins on layers with many channels and filters, where nearly all the time is the
+ * channel sum (it becomes 16 small matrix products done with {@link FastCpuEngine#accumulate}); with few channels
+ * the transforms cost more than they save. Rounding: the transforms only add, subtract and halve, so results
+ * stay within a few float32 ulps of {@code sum |w*x|}, like the direct method.
+ *
+ * <p>Transforms (Lavin and Gray, "Fast Algorithms for Convolutional Neural Networks", 2015):
+ * {@code V = Bt d B} per 4x4 input tile d, {@code U = G g Gt} per 3x3 kernel g, {@code M = sum over channels of U*V}
+ * element-wise, output {@code Y = At M A} per tile, with
+ * {@code Bt = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]}, {@code G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1]},
+ * {@code At = [1 1 1 0; 0 1 -1 -1]}.
+ */
+final class WinogradF23 {
+
+    /** Transformed input plus products, in floats: above this the direct method runs instead (memory bound). */
+    static final long MAX_WORKSPACE = 16L << 20;
+
+    private WinogradF23() {
+    }
+
+    /** Whether this variant computes {@code spec} for this kernel at all (shape, stride, dilation). */
+    static boolean supports(Kernel kernel, ConvSpec spec) {
+        return kernel.height() == 3 && kernel.width() == 3 && spec.strideY() == 1 && spec.strideX() == 1
+                && spec.dilationY() == 1 && spec.dilationX() == 1;
+    }
+
+    static long workspace(int channels, int filters, ConvGeometry.Plan plan) {
+        long tiles = (long) ConvGeometry.ceilDiv(plan.outHeight(), 2) * ConvGeometry.ceilDiv(plan.outWidth(), 2);
+        return 16 * (channels + filters) * tiles;
+    }
+
+    static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
+        int channels = input.channels();
+        int filters = kernel.filters();
+        int groups = spec.groups();
+        int cpg = kernel.channelsPerGroup();
+        int fpg = filters / groups;
+        int oh = plan.outHeight();
+        int ow = plan.outWidth();
+        int tilesY = ConvGeometry.ceilDiv(oh, 2);
+        int tilesX = ConvGeometry.ceilDiv(ow, 2);
+        int tiles = tilesY * tilesX;
+
+        // v[xi][c]: element xi (0..15, row-major 4x4) of every tile's transformed input, one array per (xi, c)
+        // so that the channel sum below is the same-index loop C2 vectorises
+        float[][][] v = new float[16][channels][];
+        Parallel.forEach(channels, c -> transformInput(input, c, spec, plan, tilesY, tilesX, v));
+
+        float[][][] u = transformKernel(kernel, spec);
+
+        // m[xi][f] = sum over the group's channels c of u[xi][f][c] * v[xi][c], tile by tile
+        float[][][] m = new float[16][filters][];
+        // one task per (xi, group): v[xi] of the group (C/g x tiles, about 200 KB for 64 channels of 56x56) stays in
+        // L2 while every filter block reads it; within a block, accumulators stay in L1 while sources stream past
+        int fb = Math.max(1, Math.min(fpg, FastCpuEngine.ACC_BUDGET / Math.min(FastCpuEngine.CHUNK, tiles)));
+        Parallel.forEach(16 * groups, task -> {
+            int xi = task / groups;
+            int g = task % groups;
+            float[][] sources = new float[cpg][];
+            System.arraycopy(v[xi], g * cpg, sources, 0, cpg);
+            for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
+                int f1 = Math.min(f0 + fb, (g + 1) * fpg);
+                for (int f = f0; f < f1; f++) {
+                    m[xi][f] = new float[tiles];
+                }
+                for (int p0 = 0; p0 < tiles; p0 += FastCpuEngine.CHUNK) {
+                    int p1 = Math.min(tiles, p0 + FastCpuEngine.CHUNK);
+                    for (int c = 0; c < cpg; c += 5) {
+                        int n = Math.min(5, cpg - c);
+                        for (int f = f0; f < f1; f++) {
+                            FastCpuEngine.accumulate(m[xi][f], p0, p1, sources, u[xi][f], c, n);
+                        }
+                    }
+                }
+            }
+        });
+
+        Tensor out = new Tensor(filters, oh, ow);
+        Parallel.forEach(filters, f -> transformOutput(m, f, kernel.biasOf(f), out, tilesX, tiles));
+        return out;
+    }
+
+    /** {@code Bt d B} for every 4x4 tile of one padded channel; tiles start every 2 rows and columns. */
+    private static void transformInput(Tensor input, int c, ConvSpec spec, ConvGeometry.Plan plan, int tilesY, int tilesX,
+                                       float[][][] v) {
+        int rows = 2 * tilesY + 2;
+        int cols = 2 * tilesX + 2;
+        float[] padded = pad(input, c, spec.border(), plan.pads().top(), plan.pads().left(), rows, cols);
+        float[][] out = new float[16][];
+        for (int xi = 0; xi < 16; xi++) {
+            out[xi] = new float[tilesY * tilesX];
+            v[xi][c] = out[xi];
+        }
+        // Scalar on purpose: tiles overlap by two columns, and strided reads are exactly what C2 on Java 17 will not
+        // vectorise; spelled out in locals so nothing goes through memory between the two half-transforms.
+        for (int ty = 0; ty < tilesY; ty++) {
+            int row0 = 2 * ty * cols;
+            for (int tx = 0; tx < tilesX; tx++) {
+                int b0 = row0 + 2 * tx;
+                int b1 = b0 + cols;
+                int b2 = b1 + cols;
+                int b3 = b2 + cols;
+                // Bt d: rows combined, for each of the 4 columns
+                float t00 = padded[b0] - padded[b2];
+                float t01 = padded[b0 + 1] - padded[b2 + 1];
+                float t02 = padded[b0 + 2] - padded[b2 + 2];
+                float t03 = padded[b0 + 3] - padded[b2 + 3];
+                float t10 = padded[b1] + padded[b2];
+                float t11 = padded[b1 + 1] + padded[b2 + 1];
+                float t12 = padded[b1 + 2] + padded[b2 + 2];
+                float t13 = padded[b1 + 3] + padded[b2 + 3];
+                float t20 = padded[b2] - padded[b1];
+                float t21 = padded[b2 + 1] - padded[b1 + 1];
+                float t22 = padded[b2 + 2] - padded[b1 + 2];
+                float t23 = padded[b2 + 3] - padded[b1 + 3];
+                float t30 = padded[b1] - padded[b3];
+                float t31 = padded[b1 + 1] - padded[b3 + 1];
+                float t32 = padded[b1 + 2] - padded[b3 + 2];
+                float t33 = padded[b1 + 3] - padded[b3 + 3];
+                int tile = ty * tilesX + tx;
+                // (Bt d) B: columns combined, for each of the 4 rows
+                out[0][tile] = t00 - t02;
+                out[1][tile] = t01 + t02;
+                out[2][tile] = t02 - t01;
+                out[3][tile] = t01 - t03;
+                out[4][tile] = t10 - t12;
+                out[5][tile] = t11 + t12;
+                out[6][tile] = t12 - t11;
+                out[7][tile] = t11 - t13;
+                out[8][tile] = t20 - t22;
+                out[9][tile] = t21 + t22;
+                out[10][tile] = t22 - t21;
+                out[11][tile] = t21 - t23;
+                out[12][tile] = t30 - t32;
+                out[13][tile] = t31 + t32;
+                out[14][tile] = t32 - t31;
+                out[15][tile] = t31 - t33;
+            }
+        }
+    }
+
+    /**
+     * Channel c padded as the spec says, {@code rows x cols} from the top-left of the padded image. Cells past
+     * the padded image's end (when the output size is odd) only feed outputs that are dropped.
+     */
+    private static float[] pad(Tensor input, int c, Border border, int top, int left, int rows, int cols) {
+        int h = input.height();
+        int w = input.width();
+        float[] data = input.data();
+        float[] padded = new float[rows * cols];
+        int[] srcCol = new int[cols];
+        for (int x = 0; x < cols; x++) {
+            srcCol[x] = border.sourceIndex(x - left, w);
+        }
+        int lo = Math.min(cols, left);
+        int hi = Math.max(lo, Math.min(cols, left + w));
+        for (int y = 0; y < rows; y++) {
+            int sy = border.sourceIndex(y - top, h);
+            if (sy < 0) {
+                continue;
+            }
+            int src = (c * h + sy) * w;
+            int dst = y * cols;
+            if (hi > lo) {
+                System.arraycopy(data, src + lo - left, padded, dst + lo, hi - lo);
+            }
+            for (int x = 0; x < lo; x++) {
+                padded[dst + x] = srcCol[x] < 0 ? 0f : data[src + srcCol[x]];
+            }
+            for (int x = hi; x < cols; x++) {
+                padded[dst + x] = srcCol[x] < 0 ? 0f : data[src + srcCol[x]];
+            }
+        }
+        return padded;
+    }
+
+    /** {@code u[xi][f][c] = (G g Gt)[xi]} for each filter and channel of its group, flipped first for convolution. */
+    private static float[][][] transformKernel(Kernel kernel, ConvSpec spec) {
+        int filters = kernel.filters();
+        int cpg = kernel.channelsPerGroup();
+        float[][][] u = new float[16][filters][cpg];
+        float[] g = new float[9];
+        float[] t = new float[12];
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < cpg; c++) {
+                for (int j = 0; j < 3; j++) {
+                    for (int i = 0; i < 3; i++) {
+                        g[3 * j + i] = spec.flip() ? kernel.weight(f, c, 2 - j, 2 - i) : kernel.weight(f, c, j, i);
+                    }
+                }
+                // t = G g (4x3)
+                for (int i = 0; i < 3; i++) {
+                    float g0 = g[i];
+                    float g1 = g[3 + i];
+                    float g2 = g[6 + i];
+                    t[i] = g0;
+                    t[3 + i] = 0.5f * (g0 + g1 + g2);
+                    t[6 + i] = 0.5f * (g0 - g1 + g2);
+                    t[9 + i] = g2;
+                }
+                // U = t Gt (4x4)
+                for (int y = 0; y < 4; y++) {
+                    float a0 = t[3 * y];
+                    float a1 = t[3 * y + 1];
+                    float a2 = t[3 * y + 2];
+                    u[4 * y][f][c] = a0;
+                    u[4 * y + 1][f][c] = 0.5f * (a0 + a1 + a2);
+                    u[4 * y + 2][f][c] = 0.5f * (a0 - a1 + a2);
+                    u[4 * y + 3][f][c] = a2;
+                }
+            }
+        }
+        return u;
+    }
+
+    /** {@code At M A} for every tile of filter f, plus bias, written to the output (clipped at odd sizes). */
+    private static void transformOutput(float[][][] m, int f, float bias, Tensor out, int tilesX, int tiles) {
+        int oh = out.height();
+        int ow = out.width();
+        float[] data = out.data();
+        float[][] mf = new float[16][];
+        for (int xi = 0; xi < 16; xi++) {
+            mf[xi] = m[xi][f];
+        }
+        for (int tile = 0; tile < tiles; tile++) {
+            // t = At M (2x4)
+            float t00 = mf[0][tile] + mf[4][tile] + mf[8][tile];
+            float t01 = mf[1][tile] + mf[5][tile] + mf[9][tile];
+            float t02 = mf[2][tile] + mf[6][tile] + mf[10][tile];
+            float t03 = mf[3][tile] + mf[7][tile] + mf[11][tile];
+            float t10 = mf[4][tile] - mf[8][tile] - mf[12][tile];
+            float t11 = mf[5][tile] - mf[9][tile] - mf[13][tile];
+            float t12 = mf[6][tile] - mf[10][tile] - mf[14][tile];
+            float t13 = mf[7][tile] - mf[11][tile] - mf[15][tile];
+            int y = tile / tilesX * 2;
+            int x = tile % tilesX * 2;
+            int base = (f * oh + y) * ow + x;
+            data[base] = bias + (t00 + t01 + t02);
+            if (x + 1 < ow) {
+                data[base + 1] = bias + (t01 - t02 - t03);
+            }
+            if (y + 1 < oh) {
+                data[base + ow] = bias + (t10 + t11 + t12);
+                if (x + 1 < ow) {
+                    data[base + ow + 1] = bias + (t11 - t12 - t13);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.convplay.exercise;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates one exercise file. Everything that can be checked without grading is checked
+ * here, so a broken file stops the start-up with a message naming file, line and field instead of
+ * failing later in front of a student. The file format is described in {@code docs/exercises.md}.
+ */
+public final class ExerciseReader {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> FIELDS = Set.of("id", "kind", "title", "prompt", "notes", "grader",
+            "parameters", "tolerance", "reference", "answerExample");
+    private static final Set<String> PARAMETER_FIELDS = Set.of("seed0", "values", "range", "matrix");
+
+    private final Map<String, Grader> graders;
+
+    public ExerciseReader(Map<String, Grader> graders) {
+        this.graders = graders;
+    }
+
+    public Exercise read(String file, Reader content) {
+        Node rootNode;
+        try {
+            rootNode = new Yaml(new SafeConstructor(new LoaderOptions())).compose(content);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ExerciseFileException(file, line, null, "not valid YAML: " + e.getProblem());
+        }
+        if (rootNode == null) {
+            throw new ExerciseFileException(file, 0, null, "the file is empty");
+        }
+        YamlNode root = new YamlNode(file, "", rootNode);
+        root.onlyKeys(FIELDS);
+
+        YamlNode idNode = root.required("id");
+        String id = idNode.string();
+        if (!ID.matcher(id).matches()) {
+            throw idNode.error("'" + id + "' must be lower-case words joined by '-'");
+        }
+        String expectedFile = id + ".yaml";
+        if (!file.endsWith(expectedFile)) {
+            throw idNode.error("the file of exercise '" + id + "' must be named " + expectedFile);
+        }
+        YamlNode kindNode = root.required("kind");
+        Kind kind;
+        try {
+            kind = Kind.valueOf(kindNode.string().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw kindNode.error("'" + kindNode.string() + "' is not a kind; expected numeric, shape or practical");
+        }
+        YamlNode graderNode = root.required("grader");
+        Grader grader = graders.get(graderNode.string());
+        if (grader == null) {
+            throw graderNode.error("no grader named '" + graderNode.string() + "'; known: " + new java.util.TreeSet<>(graders.keySet()));
+        }
+
+        YamlNode parametersNode = root.required("parameters");
+        List<ParameterSpec> parameters = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : parametersNode.entries().entrySet()) {
+            parameters.add(parameter(e.getKey(), e.getValue(), parameters));
+        }
+        Set<String> declared = new HashSet<>();
+        parameters.forEach(p -> declared.add(p.name()));
+        for (String needed : grader.requiredParameters()) {
+            if (!declared.contains(needed)) {
+                throw parametersNode.error("grader '" + grader.name() + "' needs a parameter '" + needed + "'");
+            }
+        }
+
+        Text title = root.required("title").text();
+        YamlNode promptNode = root.required("prompt");
+        Text prompt = promptNode.text();
+        checkPlaceholders(promptNode, prompt, declared);
+        Text notes = null;
+        YamlNode notesNode = root.optional("notes");
+        if (notesNode != null) {
+            notes = notesNode.text();
+            checkPlaceholders(notesNode, notes, declared);
+        }
+
+        double tolerance = 0.01;
+        YamlNode toleranceNode = root.optional("tolerance");
+        if (toleranceNode != null) {
+            tolerance = toleranceNode.number();
+            if (tolerance < 0 || tolerance > 0.5) {
+                throw toleranceNode.error("must be between 0 and 0.5 (a relative tolerance; 0.01 is 1%)");
+            }
+        }
+        YamlNode referenceNode = root.required("reference");
+        if (!referenceNode.isMapping()) {
+            throw referenceNode.error("must be the seed-0 answer, written as a mapping of answer fields");
+        }
+        // Required rather than derived from the reference, which would give the seed-0 answer away.
+        YamlNode exampleNode = root.required("answerExample");
+        if (!exampleNode.isMapping()) {
+            throw exampleNode.error("must show the answer's format, written as a mapping of answer fields");
+        }
+        return new Exercise(id, file, kind, title, prompt, notes, grader.name(), List.copyOf(parameters), tolerance,
+                referenceNode.json(), exampleNode.json());
+    }
+
+    private static ParameterSpec parameter(String name, YamlNode node, List<ParameterSpec> earlier) {
+        node.onlyKeys(PARAMETER_FIELDS);
+        Object seed0 = node.required("seed0").value();
+        YamlNode valuesNode = node.optional("values");
+        YamlNode rangeNode = node.optional("range");
+        YamlNode matrixNode = node.optional("matrix");
+        int ways = (valuesNode == null ? 0 : 1) + (rangeNode == null ? 0 : 1) + (matrixNode == null ? 0 : 1);
+        if (ways > 1) {
+            throw node.error("give only one of values, range or matrix");
+        }
+        List<Object> values = null;
+        if (valuesNode != null) {
+            values = new ArrayList<>();
+            for (YamlNode v : valuesNode.items()) {
+                values.add(v.value());
+            }
+            if (values.isEmpty()) {
+                throw valuesNode.error("needs at least one value");
+            }
+        }
+        int[] range = null;
+        if (rangeNode != null) {
+            List<YamlNode> ends = rangeNode.items();
+            if (ends.size() != 2) {
+                throw rangeNode.error("must be [lowest, highest]");
+            }
+            range = new int[] {Math.toIntExact(ends.get(0).integer()), Math.toIntExact(ends.get(1).integer())};
+            if (range[0] > range[1]) {
+                throw rangeNode.error("lowest (" + range[0] + ") is above highest (" + range[1] + ")");
+            }
+        }
+        ParameterSpec.MatrixShape matrix = null;
+        if (matrixNode != null) {
+            matrixNode.onlyKeys(Set.of("rows", "cols", "min", "max"));
+            String rows = size(matrixNode.required("rows"), earlier);
+            String cols = size(matrixNode.required("cols"), earlier);
+            int min = Math.toIntExact(matrixNode.required("min").integer());
+            int max = Math.toIntExact(matrixNode.required("max").integer());
+            if (min > max) {
+                throw matrixNode.error("min (" + min + ") is above max (" + max + ")");
+            }
+            matrix = new ParameterSpec.MatrixShape(rows, cols, min, max);
+            if (!(seed0 instanceof int[][])) {
+                throw node.required("seed0").error("a matrix parameter needs a matrix (a list of rows) as its seed-0 value");
+            }
+        }
+        return new ParameterSpec(name, seed0, values, range, matrix);
+    }
+
+    /** A matrix size: a positive integer or the name of an earlier integer parameter. */
+    private static String size(YamlNode node, List<ParameterSpec> earlier) {
+        Object v = node.value();
+        if (v instanceof Integer i && i > 0) {
+            return Integer.toString(i);
+        }
+        if (v instanceof String s && earlier.stream().anyMatch(p -> p.name().equals(s))) {
+            return s;
+        }
+        throw node.error("must be a positive integer or the name of a parameter declared above");
+    }
+
+    private static void checkPlaceholders(YamlNode node, Text text, Set<String> declared) {
+        for (String name : text.placeholders()) {
+            if (!declared.contains(name)) {
+                throw node.error("uses {" + name + "}, which is not a declared parameter");
+            }
+        }
+    }
+}

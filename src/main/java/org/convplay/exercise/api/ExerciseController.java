@@ -1,0 +1,135 @@
+package org.convplay.exercise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.convplay.api.BadRequestException;
+import org.convplay.api.TooLargeException;
+import org.convplay.exercise.Exercise;
+import org.convplay.exercise.Grade;
+import org.convplay.exercise.Text;
+import org.convplay.exercise.Variant;
+import org.convplay.exercise.service.ExerciseService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public exercises API (shared/spec/api.md, "Exercises"): anonymous practice, no accounts.
+ * A malformed answer is not an error of the request: it gets 200 with {@code "gradable": false}
+ * and the reason in {@code feedback}, so tools can show it like any other feedback. A malformed
+ * request (no seed, no answer, not JSON) is 400 {@code {"error"}}; an unknown exercise is 404.
+ * Because this is practice, the worked solution comes back after every gradable answer.
+ */
+@RestController
+@RequestMapping("/api/exercises")
+class ExerciseController {
+
+    /** Answers hold at most a few images; anything larger is refused before it is graded. */
+    static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    private final ExerciseService exercises;
+
+    ExerciseController(ExerciseService exercises) {
+        this.exercises = exercises;
+    }
+
+    record Summary(String id, String title, String kind) {
+    }
+
+    @GetMapping
+    List<Summary> list(@RequestParam(required = false) String lang,
+                       @RequestHeader(value = "Accept-Language", required = false) String accept) {
+        Locale locale = Lang.of(lang, accept);
+        return exercises.list().stream().map(e -> new Summary(e.id(), e.title().in(locale), e.kind().id())).toList();
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> variant(@PathVariable String id, @RequestParam(required = false) String seed,
+                                @RequestParam(required = false) String lang,
+                                @RequestHeader(value = "Accept-Language", required = false) String accept) {
+        Locale locale = Lang.of(lang, accept);
+        Variant v = exercises.variant(id, parseSeed(seed));
+        Exercise e = v.exercise();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", e.id());
+        body.put("seed", v.seed());
+        body.put("prompt", v.prompt().in(locale));
+        body.put("parameters", v.parameters().asMap());
+        body.put("title", e.title().in(locale));
+        body.put("kind", e.kind().id());
+        body.put("answerExample", e.answerExample());
+        return body;
+    }
+
+    @PostMapping("/{id}/check")
+    Map<String, Object> check(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request,
+                              @RequestParam(required = false) String lang,
+                              @RequestHeader(value = "Accept-Language", required = false) String accept) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new TooLargeException("the body has " + request.getContentLengthLong() + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
+        }
+        Locale locale = Lang.of(lang, accept);
+        exercises.exercise(id); // 404 before complaining about the body
+        if (body == null || !body.isObject()) {
+            throw new BadRequestException("the body must be a JSON object {\"seed\": n, \"answer\": {...}}");
+        }
+        JsonNode seedNode = body.get("seed");
+        if (seedNode == null || seedNode.isNull()) {
+            throw new BadRequestException("field 'seed' is required: the seed of the variant you answered");
+        }
+        if (!seedNode.isIntegralNumber() || seedNode.asLong() < 0 || !seedNode.canConvertToLong()) {
+            throw new BadRequestException("field 'seed' must be a whole number >= 0, got " + seedNode);
+        }
+        if (!body.has("answer")) {
+            throw new BadRequestException("field 'answer' is required");
+        }
+        Variant v = exercises.variant(id, seedNode.asLong());
+        Grade grade = exercises.grade(v, body.get("answer"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("correct", grade.correct());
+        out.put("gradable", grade.gradable());
+        out.put("score", grade.score());
+        out.put("feedback", grade.feedback(locale));
+        out.put("checks", grade.checks().stream()
+                .map(c -> Map.of("field", c.field(), "correct", c.correct(), "message", c.message().in(locale))).toList());
+        if (grade.gradable()) {
+            out.put("solution", solution(v, locale));
+        }
+        return out;
+    }
+
+    static Map<String, Object> solution(Variant v, Locale locale) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("steps", v.solution().steps().stream().map(t -> t.in(locale)).toList());
+        Text notes = v.exercise().notes();
+        if (notes != null) {
+            s.put("notes", notes.fill(v.parameters().asMap()).in(locale));
+        }
+        s.put("answer", v.solution().answer());
+        return s;
+    }
+
+    private static long parseSeed(String seed) {
+        if (seed == null || seed.isBlank()) {
+            return 0;
+        }
+        try {
+            long s = Long.parseLong(seed.trim());
+            if (s >= 0) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new BadRequestException("query parameter 'seed' must be a whole number >= 0, got '" + seed + "'");
+    }
+}

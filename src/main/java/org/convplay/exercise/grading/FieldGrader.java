@@ -1,0 +1,122 @@
+package org.convplay.exercise.grading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convplay.exercise.Check;
+import org.convplay.exercise.Grade;
+import org.convplay.exercise.Grader;
+import org.convplay.exercise.Parameters;
+import org.convplay.exercise.Solution;
+import org.convplay.exercise.Text;
+
+/**
+ * A grader whose answer is a few typed fields compared one by one with the computed answer:
+ * shapes and whole numbers exactly, numbers within the exercise's relative tolerance, matrices to
+ * float32 rounding. Wrong fields are named without giving the right value away.
+ */
+abstract class FieldGrader implements Grader {
+
+    enum Type { SHAPE, INTEGER, NUMBER, MATRIX }
+
+    /** Matrices are computed in float32 by the engine; answers computed in double may differ by this much. */
+    static final double MATRIX_TOLERANCE = 1e-4;
+
+    /** The answer's fields, in the order feedback lists them. */
+    abstract Map<String, Type> fields();
+
+    /** An extra sentence for a particular wrong value (a known slip), or null. */
+    Text hint(String field, Parameters p, JsonNode given) {
+        return null;
+    }
+
+    static Map<String, Type> fields(Object... nameTypePairs) {
+        Map<String, Type> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameTypePairs.length; i += 2) {
+            m.put((String) nameTypePairs[i], (Type) nameTypePairs[i + 1]);
+        }
+        return m;
+    }
+
+    @Override
+    public Grade grade(Parameters p, Solution solution, JsonNode answer, double tolerance) {
+        try {
+            Answer.object(answer, String.join(", ", fields().keySet()));
+            // Read every field first, so a malformed answer is reported before anything is graded.
+            Map<String, Object> given = new LinkedHashMap<>();
+            fields().forEach((name, type) -> given.put(name, read(answer, name, type)));
+            List<Check> checks = new ArrayList<>();
+            for (Map.Entry<String, Type> f : fields().entrySet()) {
+                String name = f.getKey();
+                JsonNode expected = solution.answer().get(name);
+                boolean ok = matches(f.getValue(), given.get(name), expected, tolerance);
+                String shown = answer.get(name).toString();
+                Text message = ok
+                        ? Text.of(name + ": " + shown + " is right.", name + ": " + shown + " está certo.")
+                        : wrongMessage(f.getValue(), name, shown, tolerance);
+                Text hint = ok ? null : hint(name, p, answer.get(name));
+                if (hint != null) {
+                    message = Text.of(message.en() + " " + hint.en(), message.pt() + " " + hint.pt());
+                }
+                checks.add(new Check(name, ok, message));
+            }
+            return Grade.of(checks);
+        } catch (Answer.Malformed e) {
+            return Grade.notGradable(e.reason);
+        }
+    }
+
+    private static Text wrongMessage(Type type, String name, String shown, double tolerance) {
+        if (type == Type.NUMBER) {
+            String pct = Double.toString(tolerance * 100).replaceAll("\\.0$", "");
+            return Text.of(name + ": " + shown + " is not within " + pct + "% of the right value.",
+                    name + ": " + shown + " não está a menos de " + pct.replace('.', ',') + "% do valor certo.");
+        }
+        return Text.of(name + ": " + shown + " is not right.", name + ": " + shown + " não está certo.");
+    }
+
+    private static Object read(JsonNode answer, String name, Type type) {
+        return switch (type) {
+            case SHAPE -> Answer.shape(answer, "", name);
+            case INTEGER -> Answer.integer(answer, "", name);
+            case NUMBER -> Answer.number(answer, "", name);
+            case MATRIX -> Answer.matrix(answer, "", name);
+        };
+    }
+
+    static boolean matches(Type type, Object given, JsonNode expected, double tolerance) {
+        switch (type) {
+            case SHAPE:
+                return Arrays.equals((int[]) given, Answer.ints(expected, "expected"));
+            case INTEGER:
+                return (Long) given == expected.asLong();
+            case NUMBER: {
+                double want = expected.asDouble();
+                return Math.abs((Double) given - want) <= tolerance * Math.abs(want);
+            }
+            case MATRIX: {
+                double[][] g = (double[][]) given;
+                if (g.length != expected.size()) {
+                    return false;
+                }
+                for (int y = 0; y < g.length; y++) {
+                    if (g[y].length != expected.get(y).size()) {
+                        return false;
+                    }
+                    for (int x = 0; x < g[y].length; x++) {
+                        double want = expected.get(y).get(x).asDouble();
+                        if (Math.abs(g[y][x] - want) > MATRIX_TOLERANCE * Math.max(1, Math.abs(want))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+            default:
+                throw new IllegalStateException(type.name());
+        }
+    }
+}

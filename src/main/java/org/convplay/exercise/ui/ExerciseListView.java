@@ -1,0 +1,46 @@
+package org.convplay.exercise.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.convplay.exercise.Exercise;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.ui.MainLayout;
+
+/** Every exercise, for anyone: pick one to practise. */
+@Route(value = "exercises", layout = MainLayout.class)
+@PageTitle("Exercises")
+@Menu(title = "exercise.nav.list", order = 20)
+@AnonymousAllowed
+public class ExerciseListView extends VerticalLayout implements LocaleChangeObserver {
+
+    private final H2 heading = new H2();
+    private final Paragraph intro = new Paragraph();
+    final Grid<Exercise> grid = new Grid<>();
+
+    public ExerciseListView(ExerciseService exercises) {
+        grid.setId("exercise-grid");
+        grid.setItems(exercises.list());
+        grid.setAllRowsVisible(true);
+        add(heading, intro, grid);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        heading.setText(getTranslation("exercise.list.title"));
+        intro.setText(getTranslation("exercise.list.intro"));
+        grid.removeAllColumns();
+        grid.addComponentColumn(e -> new RouterLink(e.title().in(event.getLocale()), ExercisePracticeView.class,
+                new RouteParameters("id", e.id()))).setHeader(getTranslation("exercise.list.exercise")).setFlexGrow(3);
+        grid.addColumn(e -> getTranslation("exercise.kind." + e.kind().id())).setHeader(getTranslation("exercise.list.kind"));
+    }
+}

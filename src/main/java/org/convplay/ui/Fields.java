@@ -1,0 +1,32 @@
+package org.convplay.ui;
+
+import com.vaadin.flow.component.textfield.IntegerField;
+import org.convplay.api.BadRequestException;
+
+/** Small form fields shared by the pages. */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    /** A whole-number field with step buttons, limited to [min, max]. */
+    public static IntegerField integer(int value, int min, int max) {
+        IntegerField f = new IntegerField();
+        f.setValue(value);
+        f.setMin(min);
+        f.setMax(max);
+        f.setStepButtonsVisible(true);
+        f.setWidth("7.5em");
+        return f;
+    }
+
+    /** The field's number, or an error naming the field and its range. */
+    public static int value(IntegerField f, String name) {
+        Integer v = f.getValue();
+        if (v == null || f.isInvalid() || v < f.getMin() || v > f.getMax()) {
+            throw new BadRequestException(name + " must be a whole number between " + (int) f.getMin() + " and " + (int) f.getMax()
+                    + (v == null ? "" : ", got " + v));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,190 @@
+package org.convplay.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.convplay.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole classroom in a real browser: a teacher signs up, creates a class and an assignment; a
+ * student signs up, joins, answers wrong and then right; the teacher's table and CSV show the grade.
+ * Needs the production frontend bundle (run without -DskipFrontend) and Chromium with its driver.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ClassroomFlowIT {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    WebDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void browser() {
+        // The project's headless Chromium set-up (flags, paths, fresh profile), shared with the other browser tests.
+        browser = new Browser();
+        driver = browser.driver;
+        wait = browser.wait;
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + "/" + path);
+    }
+
+    private WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    private void signUp(String username, boolean teacher) {
+        open("signup");
+        type("#username input", username);
+        type("#display-name input", username.toUpperCase());
+        type("#password input", "a long enough password");
+        if (teacher) {
+            click("#role vaadin-radio-button:nth-of-type(2)");
+        }
+        click("#create-account");
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private void signIn(String username) {
+        open("login");
+        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
+        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
+        password.sendKeys("a long enough password");
+        password.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOut() {
+        open("classroom");
+        click("#logout");
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void teacherAndStudentThroughTheWholeClassroom() throws Exception {
+        try {
+            flow();
+        } catch (Throwable t) {
+            // What the browser showed when it failed, for whoever reads the report.
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "classroom-flow-failure.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "classroom-flow-failure.html"), driver.getPageSource());
+            throw t;
+        }
+    }
+
+    private void flow() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String teacher = "prof" + suffix;
+        String student = "aluna" + suffix;
+
+        signUp(teacher, true);
+        signIn(teacher);
+        open("classroom");
+        type("#class-name input", "Redes convolucionais");
+        click("#create-class");
+        click("#classes a");
+        String joinCode = find("#join-code").getText().replaceAll(".*:\\s*", "").trim();
+        assertThat(joinCode).hasSize(8);
+        type("#assignment-title input", "Lista 1");
+        WebElement picker = find("#assignment-exercises input");
+        picker.click();
+        // "dens" finds the dense-vs-conv exercise in either language ("Dense layer...", "Camada densa...")
+        picker.sendKeys("dens");
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().toLowerCase().contains("dens")).findFirst().orElse(null));
+        item.click();
+        picker.sendKeys(Keys.ESCAPE);
+        click("#create-assignment");
+        wait.withMessage(() -> "the assignment was not created: " + driver.findElement(By.id("assignment-error")).getText())
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
+        String gradesHref = find("#assignments a").getAttribute("href");
+        signOut();
+
+        signUp(student, false);
+        signIn(student);
+        open("classroom");
+        type("#join-code input", joinCode);
+        click("#join");
+        click("#assignments a");
+        type("vaadin-text-area.answer textarea", "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}");
+        click("vaadin-button.submit");
+        // the page may be in either language: the wrong part is marked the same way in both
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "✘"));
+
+        Map<String, Integer> p = parameters(find("[id^='exercise-'] pre").getText());
+        long out = p.get("n") - p.get("k") + 1;
+        long dense = (long) p.get("n") * p.get("n") * out * out + out * out;
+        long conv = (long) p.get("k") * p.get("k") + 1;
+        type("vaadin-text-area.answer textarea", "{\"output\": [" + out + ", " + out + "], \"denseParameters\": " + dense
+                + ", \"convParameters\": " + conv + ", \"reduction\": " + (double) dense / conv + "}");
+        click("vaadin-button.submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "Corret")); // Correct. / Correto.
+        signOut();
+
+        signIn(teacher);
+        driver.get(gradesHref);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("grades"), "100.0 %"));
+        assertThat(find("#grades").getText()).contains(student.toUpperCase());
+
+        String csvHref = find("#csv").getAttribute("href");
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvHref))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains(student + "," + student.toUpperCase() + ",100.0,2,100.0");
+    }
+
+    /** "n = 64\nk = 5" as a map. */
+    private static Map<String, Integer> parameters(String text) {
+        Map<String, Integer> m = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] kv = line.split("=");
+            if (kv.length == 2 && kv[1].trim().matches("-?\\d+")) {
+                m.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+            }
+        }
+        return m;
+    }
+}

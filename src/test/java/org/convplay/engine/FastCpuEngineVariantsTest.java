@@ -1,0 +1,100 @@
+package org.convplay.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each of the fast engine's variants against the reference, forced on whatever it supports, so that a variant
+ * the size thresholds rarely pick in the contract test is still checked on every padding, border and group count.
+ */
+class FastCpuEngineVariantsTest {
+
+    @Test
+    void winogradMatchesTheReferenceOnEveryPaddingBorderGroupAndFlip() {
+        assertVariantMatches(FastCpuEngine.Strategy.WINOGRAD, 3, 200);
+    }
+
+    @Test
+    void theDirectMethodMatchesTheReferenceOnManyChannels() {
+        assertVariantMatches(FastCpuEngine.Strategy.DIRECT, 0, 100);
+    }
+
+    @Test
+    void wideImagesCutIntoColumnStripesMatchTheReference() {
+        SplittableRandom random = new SplittableRandom(11);
+        ReferenceEngine reference = new ReferenceEngine();
+        for (int n = 0; n < 40; n++) {
+            EngineContractTest.Case small = EngineContractTest.Case.random(random);
+            int width = 2 * FastCpuEngine.STRIPE + random.nextInt(700);
+            int height = 1 + random.nextInt(6);
+            int channels = small.input().channels();
+            EngineContractTest.Case c = new EngineContractTest.Case(
+                    new Tensor(channels, height, width, EngineContractTest.uniform(random, channels * height * width)),
+                    small.kernel(), small.spec());
+            Tensor expected;
+            try {
+                expected = reference.convolve(c.input(), c.kernel(), c.spec());
+            } catch (ShapeException e) {
+                continue;
+            }
+            String problem = EngineContractTest.compare(expected, new FastCpuEngine().convolve(c.input(), c.kernel(), c.spec()),
+                    c.magnitude(reference));
+            assertThat(problem).as(c.toString()).isNull();
+        }
+    }
+
+    @Test
+    void layersWithManyChannelsAndA3x3KernelGoToWinograd() {
+        Tensor input = new Tensor(64, 56, 56);
+        Kernel kernel = new Kernel(64, 64, 3, 3, new float[64 * 64 * 9], null);
+        ConvSpec spec = ConvSpec.DEFAULT.withPadding(Padding.SAME);
+        assertThat(FastCpuEngine.choose(input, kernel, spec, ConvGeometry.check(input, kernel, spec)))
+                .isEqualTo(FastCpuEngine.Strategy.WINOGRAD);
+        ConvSpec strided = spec.withStride(2, 2);
+        assertThat(FastCpuEngine.choose(input, kernel, strided, ConvGeometry.check(input, kernel, strided)))
+                .isEqualTo(FastCpuEngine.Strategy.DIRECT);
+    }
+
+    private static void assertVariantMatches(FastCpuEngine.Strategy strategy, int kernelSize, int cases) {
+        SplittableRandom random = new SplittableRandom(7);
+        ReferenceEngine reference = new ReferenceEngine();
+        List<String> failures = new ArrayList<>();
+        for (int n = 0; n < cases; n++) {
+            EngineContractTest.Case c = EngineContractTest.Case.random(random);
+            if (kernelSize > 0 || random.nextBoolean()) {
+                // widen to many channels per group, and to a 3x3 stride-1 kernel where asked
+                int groups = c.spec().groups();
+                int cpg = 1 + random.nextInt(12);
+                int fpg = 1 + random.nextInt(6);
+                int k = kernelSize > 0 ? kernelSize : 1 + random.nextInt(4);
+                ConvSpec spec = kernelSize > 0 ? c.spec().withStride(1, 1).withDilation(1, 1) : c.spec();
+                c = new EngineContractTest.Case(
+                        new Tensor(groups * cpg, c.input().height(), c.input().width(),
+                                EngineContractTest.uniform(random, groups * cpg * c.input().height() * c.input().width())),
+                        new Kernel(groups * fpg, cpg, k, k, EngineContractTest.uniform(random, groups * fpg * cpg * k * k),
+                                random.nextBoolean() ? EngineContractTest.uniform(random, groups * fpg) : null),
+                        spec);
+            }
+            ConvGeometry.Plan plan;
+            try {
+                plan = ConvGeometry.check(c.input(), c.kernel(), c.spec());
+            } catch (ShapeException e) {
+                continue;
+            }
+            Tensor actual = FastCpuEngine.convolve(c.input(), c.kernel(), c.spec(), plan, strategy);
+            String problem = EngineContractTest.compare(reference.convolve(c.input(), c.kernel(), c.spec()), actual,
+                    c.magnitude(reference));
+            if (problem != null) {
+                failures.add(c + ": " + problem);
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " cases differ, first ones:\n" + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.convplay.engine.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.convplay.engine.EngineRegistry;
+import org.junit.jupiter.api.Test;
+
+/** The runner's contract: one row per engine on the same data, honest errors, limits, progress and cancellation. */
+class BenchmarkRunnerTest {
+
+    final BenchmarkRunner runner = new BenchmarkRunner(EngineRegistry.shared());
+
+    @Test
+    void everyAvailableEngineGetsARowWithTimingsAndASmallError() {
+        BenchmarkRunner.Report report = runner.run(new BenchmarkRunner.Request(24, 3, 2, 3, 3));
+        assertThat(report.results()).extracting(BenchmarkRunner.Row::backend)
+                .containsExactlyElementsOf(EngineRegistry.shared().names());
+        for (BenchmarkRunner.Row row : report.results()) {
+            assertThat(row.medianMillis()).as(row.backend()).isNotNull().isPositive();
+            assertThat(row.gflops()).as(row.backend()).isPositive();
+            assertThat(row.maxAbsError()).as(row.backend()).isLessThan(1e-4);
+        }
+        assertThat(report.machine().cores()).isPositive();
+        assertThat(report.machine().notes()).anyMatch(n -> n.startsWith("engines: "));
+    }
+
+    @Test
+    void theReferenceIsOnlySpotCheckingAboveItsLimit() {
+        // 2 * 64 * 64 * 25 * 96 * 96 = 1.9 GFLOP, past what the reference computes whole
+        BenchmarkRunner.Request big = new BenchmarkRunner.Request(96, 5, 64, 64, 1);
+        assertThat(big.flops()).isGreaterThan(BenchmarkRunner.REFERENCE_FULL_FLOPS);
+        BenchmarkRunner.Report report = runner.run(big);
+        BenchmarkRunner.Row reference = report.results().stream().filter(r -> r.backend().equals("reference")).findFirst().orElseThrow();
+        assertThat(reference.medianMillis()).isNull();
+        assertThat(reference.note()).contains("not timed");
+        BenchmarkRunner.Row cpu = report.results().get(0);
+        assertThat(cpu.note()).contains("sampled");
+        assertThat(cpu.maxAbsError()).isLessThan(1e-4);
+    }
+
+    @Test
+    void progressRisesToOne() {
+        List<Double> seen = new ArrayList<>();
+        runner.run(new BenchmarkRunner.Request(16, 3, 1, 1, 2), seen::add, () -> false);
+        assertThat(seen).isNotEmpty().isSorted();
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCancelledBenchmarkStopsWithCancellationException() {
+        AtomicInteger polls = new AtomicInteger();
+        assertThatThrownBy(() -> runner.run(new BenchmarkRunner.Request(16, 3, 1, 1, 5), f -> { },
+                () -> polls.incrementAndGet() > 3))
+                .isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void requestsOutsideTheLimitsAreRefusedNamingTheLimit() {
+        assertThatThrownBy(() -> new BenchmarkRunner.Request(0, 3, 1, 1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size must be between 1 and 4096");
+        assertThatThrownBy(() -> new BenchmarkRunner.Request(64, 33, 1, 1, 10))
+                .hasMessageContaining("kernel must be between 1 and 31");
+        assertThatThrownBy(() -> new BenchmarkRunner.Request(64, 3, 1, 1, 101))
+                .hasMessageContaining("repeats must be between 1 and 100");
+        assertThatThrownBy(() -> new BenchmarkRunner.Request(4096, 3, 2, 1, 10))
+                .hasMessageContaining("values; at most");
+        assertThatThrownBy(() -> new BenchmarkRunner.Request(1024, 31, 16, 16, 10))
+                .hasMessageContaining("GFLOP");
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(BenchmarkRunner.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(BenchmarkRunner.median(new double[] {5, 1, 3})).isEqualTo(3);
+    }
+}
