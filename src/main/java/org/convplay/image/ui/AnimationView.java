@@ -23,6 +23,7 @@ import org.convplay.engine.Border;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Padding;
 import org.convplay.image.SlidingWindowService;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -31,7 +32,7 @@ import org.convplay.ui.MainLayout;
  */
 @Route(value = "animation", layout = MainLayout.class)
 @PageTitle("Sliding window")
-@Menu(title = "nav.animation", order = 4)
+@Menu(title = "nav.animation", order = 0.5)
 @AnonymousAllowed
 public class AnimationView extends VerticalLayout implements LocaleChangeObserver {
 
@@ -48,8 +49,8 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     final MatrixEditor kernel = new MatrixEditor("kernel");
     final Select<String> padding = new Select<>();
     final Select<Border> border = new Select<>();
-    final IntegerField stride = stepField();
-    final IntegerField dilation = stepField();
+    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
+    final IntegerField dilation = Fields.integer(1, 1, Limits.MAX_STEP);
     final Checkbox flip = new Checkbox();
     final Span error = new Span();
     final SlidingWindow window = new SlidingWindow();
@@ -102,30 +103,12 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         return v;
     }
 
-    static IntegerField stepField() {
-        IntegerField f = new IntegerField();
-        f.setMin(1);
-        f.setMax(Limits.MAX_STEP);
-        f.setValue(1);
-        f.setStepButtonsVisible(true);
-        f.setWidth("8em");
-        return f;
-    }
-
     ConvSpec spec() {
         return ConvSpec.DEFAULT.withPadding(Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
                 .withBorder(border.getValue() == null ? Border.ZERO : border.getValue())
-                .withStride(value(stride, "stride"), value(stride, "stride"))
-                .withDilation(value(dilation, "dilation"), value(dilation, "dilation"))
+                .withStride(Fields.value(stride, "stride"), Fields.value(stride, "stride"))
+                .withDilation(Fields.value(dilation, "dilation"), Fields.value(dilation, "dilation"))
                 .withFlip(flip.getValue());
-    }
-
-    static int value(IntegerField f, String name) {
-        Integer v = f.getValue();
-        if (v == null || f.isInvalid() || v < 1 || v > Limits.MAX_STEP) {
-            throw new BadRequestException(name + " must be a whole number between 1 and " + Limits.MAX_STEP);
-        }
-        return v;
     }
 
     void recompute() {

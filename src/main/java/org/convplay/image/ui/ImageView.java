@@ -44,6 +44,7 @@ import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
 import org.convplay.image.SlidingWindowService;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -83,7 +84,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     private final H3 filtersTitle = new H3();
     final Select<String> padding = new Select<>();
     final Select<Border> border = new Select<>();
-    final IntegerField stride = AnimationView.stepField();
+    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
     final FlexLayout filters = new FlexLayout();
     final Button addFilter = new Button();
     final List<FilterEditor> filterEditors = new ArrayList<>();
@@ -97,8 +98,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
     private final H3 patchTitle = new H3();
     private final Paragraph patchIntro = new Paragraph();
-    final IntegerField patchRow = new IntegerField();
-    final IntegerField patchColumn = new IntegerField();
+    final IntegerField patchRow = Fields.integer(0, 0, Limits.MAX_INPUT_VALUES);
+    final IntegerField patchColumn = Fields.integer(0, 0, Limits.MAX_INPUT_VALUES);
     final Select<Integer> patchFilter = new Select<>();
     final Select<Integer> patchChannel = new Select<>();
     final Span patchError = new Span();
@@ -179,10 +180,6 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         patchRow.setId("patch-row");
         patchColumn.setId("patch-column");
         for (IntegerField f : List.of(patchRow, patchColumn)) {
-            f.setMin(0);
-            f.setValue(0);
-            f.setStepButtonsVisible(true);
-            f.setWidth("8em");
             f.addValueChangeListener(e -> showPatch());
         }
         patchFilter.setId("patch-filter");
@@ -367,7 +364,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     ConvSpec spec() {
         return ConvSpec.DEFAULT.withPadding(Padding.named(padding.getValue() == null ? "same" : padding.getValue()))
                 .withBorder(border.getValue() == null ? Border.ZERO : border.getValue())
-                .withStride(AnimationView.value(stride, "stride"), AnimationView.value(stride, "stride"));
+                .withStride(Fields.value(stride, "stride"), Fields.value(stride, "stride"));
     }
 
     /** F x C x kh x kw from the editors; every kernel of a layer must have the same size. */
