@@ -46,6 +46,15 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a page and waits until Vaadin has rendered it. */
     public void open(String url) {
+        open(url, wait);
+    }
+
+    /** The same with a longer wait, for a first page that starts cold on a busy machine. */
+    public void open(String url, Duration timeout) {
+        open(url, new WebDriverWait(driver, timeout));
+    }
+
+    private void open(String url, WebDriverWait wait) {
         driver.get(url);
         wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return !!window.Vaadin && !!window.Vaadin.Flow && window.Vaadin.Flow.clients"

@@ -56,7 +56,7 @@ public class ConvolutionService {
     }
 
     /** Refuses requests that are malformed or too large before any engine allocates for them. */
-    static void checkLimits(ConvolutionRequest r) {
+    public static void checkLimits(ConvolutionRequest r) {
         var in = r.input();
         var k = r.kernel();
         if ((long) in.channels() * in.height() * in.width() > Limits.MAX_INPUT_VALUES) {

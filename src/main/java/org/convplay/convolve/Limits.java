@@ -19,6 +19,16 @@ public final class Limits {
     public static final long MAX_MULTIPLY_ADDS = 4_000_000_000L;
     /** Side of the matrices the editor pages show cell by cell. */
     public static final int MAX_EDITOR_SIDE = 64;
+    /**
+     * Pixels in one uploaded image, read from the file's header before decoding (so a small file that
+     * claims to be huge, a decompression bomb, is refused without being expanded): an RGB image of this
+     * size is exactly the input limit, about 1182x1182.
+     */
+    public static final int MAX_IMAGE_PIXELS = MAX_INPUT_VALUES / 3;
+    /** Bytes in one uploaded image file. */
+    public static final int MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+    /** Filters (output bands) on the images page. */
+    public static final int MAX_IMAGE_FILTERS = 16;
 
     private Limits() {
     }

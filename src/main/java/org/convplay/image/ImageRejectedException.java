@@ -1,0 +1,10 @@
+package org.convplay.image;
+
+import org.convplay.api.BadRequestException;
+
+/** A file that is not read as an image: malformed, of another format, or too large. The message says which. */
+public class ImageRejectedException extends BadRequestException {
+    public ImageRejectedException(String message) {
+        super(message);
+    }
+}

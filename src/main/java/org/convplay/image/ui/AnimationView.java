@@ -1,0 +1,146 @@
+package org.convplay.image.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import org.convplay.api.BadRequestException;
+import org.convplay.convolve.Limits;
+import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.engine.Border;
+import org.convplay.engine.ConvSpec;
+import org.convplay.engine.Padding;
+import org.convplay.image.SlidingWindowService;
+import org.convplay.ui.Fields;
+import org.convplay.ui.MainLayout;
+
+/**
+ * The notebook's first figure, animated: a small input and kernel, padding with its fill, stride,
+ * dilation and flip, and the window sliding over the input while the output fills in.
+ */
+@Route(value = "animation", layout = MainLayout.class)
+@PageTitle("Sliding window")
+@Menu(title = "nav.animation", order = 0.5)
+@AnonymousAllowed
+public class AnimationView extends VerticalLayout implements LocaleChangeObserver {
+
+    /** The seed notebook's 5x5 input and X kernel (semantics.md, golden case 1). */
+    static final double[][] NOTEBOOK_INPUT = {
+        {1, 1, 1, 0, 0}, {0, 1, 1, 1, 0}, {0, 0, 1, 1, 1}, {0, 0, 1, 1, 0}, {0, 1, 1, 0, 0}};
+
+    private final SlidingWindowService windows;
+    private final H2 heading = new H2();
+    private final Paragraph intro = new Paragraph();
+    private final H3 inputTitle = new H3();
+    private final H3 kernelTitle = new H3();
+    final MatrixEditor input = new MatrixEditor("input");
+    final MatrixEditor kernel = new MatrixEditor("kernel");
+    final Select<String> padding = new Select<>();
+    final Select<Border> border = new Select<>();
+    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
+    final IntegerField dilation = Fields.integer(1, 1, Limits.MAX_STEP);
+    final Checkbox flip = new Checkbox();
+    final Span error = new Span();
+    final SlidingWindow window = new SlidingWindow();
+
+    public AnimationView(SlidingWindowService windows) {
+        this.windows = windows;
+        input.setId("input");
+        kernel.setId("kernel");
+        window.setId("window");
+        error.setId("error");
+        error.addClassName("error-message");
+        padding.setId("padding");
+        padding.setItems("valid", "same", "full", "half");
+        padding.setValue("valid");
+        border.setId("border");
+        border.setItems(Border.values());
+        border.setItemLabelGenerator(Border::id);
+        border.setValue(Border.ZERO);
+        stride.setId("stride");
+        dilation.setId("dilation");
+        flip.setId("flip");
+        input.setValue(NOTEBOOK_INPUT);
+        kernel.setValue(org.convplay.image.KernelPreset.NOTEBOOK_X.weights());
+        for (MatrixEditor m : List.of(input, kernel)) {
+            m.onChange(e -> recompute());
+            m.onPasteError(this::showError);
+        }
+        padding.addValueChangeListener(e -> recompute());
+        border.addValueChangeListener(e -> recompute());
+        stride.addValueChangeListener(e -> recompute());
+        dilation.addValueChangeListener(e -> recompute());
+        flip.addValueChangeListener(e -> recompute());
+
+        FlexLayout controls = new FlexLayout(padding, border, stride, dilation, flip);
+        controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        controls.setAlignItems(Alignment.BASELINE);
+        controls.getStyle().set("gap", "var(--lumo-space-m)");
+        FlexLayout matrices = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel));
+        matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        matrices.getStyle().set("gap", "var(--lumo-space-l)");
+        add(heading, intro, matrices, controls, error, window);
+        recompute();
+    }
+
+    private static VerticalLayout column(com.vaadin.flow.component.Component... children) {
+        VerticalLayout v = new VerticalLayout(children);
+        v.setPadding(false);
+        v.setSpacing(false);
+        v.setWidth(null);
+        return v;
+    }
+
+    ConvSpec spec() {
+        return ConvSpec.DEFAULT.withPadding(Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
+                .withBorder(border.getValue() == null ? Border.ZERO : border.getValue())
+                .withStride(Fields.value(stride, "stride"), Fields.value(stride, "stride"))
+                .withDilation(Fields.value(dilation, "dilation"), Fields.value(dilation, "dilation"))
+                .withFlip(flip.getValue());
+    }
+
+    void recompute() {
+        try {
+            window.show(windows.plan(input.getValue(), kernel.getValue(), spec()));
+            window.setVisible(true);
+            error.setText("");
+        } catch (BadRequestException | IllegalArgumentException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        window.setVisible(false);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        heading.setText(getTranslation("animation.title"));
+        intro.setText(getTranslation("animation.intro"));
+        inputTitle.setText(getTranslation("playground.input"));
+        kernelTitle.setText(getTranslation("playground.kernel"));
+        padding.setLabel(getTranslation("playground.padding"));
+        border.setLabel(getTranslation("playground.border"));
+        stride.setLabel(getTranslation("animation.stride"));
+        dilation.setLabel(getTranslation("animation.dilation"));
+        flip.setLabel(getTranslation("playground.flip"));
+        input.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
+                getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
+        kernel.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
+                getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
+        window.translate(this::getTranslation);
+    }
+}

@@ -1,0 +1,175 @@
+package org.convplay.image.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import java.util.Locale;
+import org.convplay.convolve.ConvolutionService;
+import org.convplay.engine.Tensor;
+import org.convplay.image.ImageConvolutionService;
+import org.convplay.image.KernelPreset;
+import org.convplay.image.PixelScale;
+import org.convplay.image.SampleImage;
+import org.convplay.image.SlidingWindowService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The images page without a browser (Karibu-Testing); the convolution runs on the test's thread. */
+class ImageViewTest {
+
+    ImageView view;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        ConvolutionService convolutions = new ConvolutionService();
+        view = new ImageView(new ImageConvolutionService(convolutions, Runnable::run), new SlidingWindowService(convolutions));
+        UI.getCurrent().add(view);
+        MockVaadin.clientRoundtrip();
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    List<BandView> bandViews() {
+        return view.bands.getChildren().map(BandView.class::cast).toList();
+    }
+
+    @Test
+    void theColourSampleIsShownWithItsChannelsAndThreeBands() {
+        assertThat(view.imageInfo.getText()).isEqualTo("shapes-colour.png: 256 x 256 pixels, RGB, 8 bits per sample, PNG");
+        assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-red", "channel-green", "channel-blue");
+        assertThat(bandViews()).extracting(BandView::getLabel)
+                .containsExactly("Band 1: Sobel x", "Band 2: Sobel y", "Band 3: Gaussian blur");
+        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.status.getText()).startsWith("3 band(s) of 256 x 256 in");
+        assertThat(bandViews().get(0).getElement().getAttribute("src")).isNotBlank();
+        assertThat(view.progress.isVisible()).isFalse();
+    }
+
+    @Test
+    void theMeanTargetMakesAGaussianKeepTheBrightnessOfTheGrayLuma() {
+        // band 3 as a Gaussian over every channel divided by 3: inside the flat red disc it is the mean of R, G, B
+        view.filterEditors.get(2).target.setValue(FilterEditor.MEAN);
+        assertThat(view.filterEditors.get(2).weights()[1][1][1]).isCloseTo(4.0 / 16 / 3, within(1e-7));
+        Tensor in = view.input;
+        float mean = (in.get(0, 76, 76) + in.get(1, 76, 76) + in.get(2, 76, 76)) / 3;
+        assertThat(view.result.get(2, 76, 76)).isCloseTo(mean, within(1e-5f));
+        // Sobel x is 0 where the image is flat, and signed at the disc's left edge (dark to bright is positive)
+        assertThat(view.result.get(0, 76, 76)).isCloseTo(0f, within(1e-5f));
+        assertThat(view.result.get(0, 76, 28)).isNotZero();
+    }
+
+    @Test
+    void choosingTheByteScaleMultipliesInputsAndBandsBy255() {
+        float before = view.result.get(1, 40, 150);
+        float pixel = view.input.get(1, 40, 160);
+        view.scale.setValue(PixelScale.BYTE);
+        assertThat(view.input.get(1, 40, 160)).isCloseTo(pixel * 255, within(1e-3f));
+        assertThat(view.result.get(1, 40, 150)).isCloseTo(before * 255, within(1e-2f));
+        assertThat(view.scaleNote.getText()).startsWith("0..255: 8-bit samples as stored; 16-bit samples divided by 257");
+    }
+
+    @Test
+    void convertingToGrayLeavesOneChannelAndOneKernelPerFilter() {
+        view.gray.setValue(true);
+        assertThat(view.input.channels()).isEqualTo(1);
+        assertThat(view.filterEditors.get(0).kernels).hasSize(1);
+        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-gray");
+    }
+
+    @Test
+    void aPresetOnOneChannelLeavesTheOthersZero() {
+        FilterEditor f = view.filterEditors.get(0);
+        f.preset.setValue(KernelPreset.IDENTITY);
+        f.target.setValue(1);
+        assertThat(f.weights()[0][1][1]).isZero();
+        assertThat(f.weights()[1][1][1]).isEqualTo(1);
+        // the identity on green alone: band 1 is the green channel
+        assertThat(view.result.get(0, 100, 200)).isEqualTo(view.input.get(1, 100, 200));
+    }
+
+    @Test
+    void addingAndRemovingFiltersChangesTheNumberOfBands() {
+        view.addFilter(KernelPreset.LAPLACIAN);
+        assertThat(view.result.channels()).isEqualTo(4);
+        assertThat(bandViews().get(3).getLabel()).isEqualTo("Band 4: Laplacian");
+        view.removeFilter(view.filterEditors.get(0));
+        assertThat(bandViews()).extracting(BandView::getLabel)
+                .containsExactly("Band 1: Sobel y", "Band 2: Gaussian blur", "Band 3: Laplacian");
+    }
+
+    @Test
+    void aRefusedUploadIsExplainedAndTheImageKept() {
+        view.load("not an image".getBytes(), "notes.txt");
+        assertThat(view.imageError.getText()).isEqualTo("notes.txt is not a PNG or JPEG image (its first bytes are no image signature)");
+        assertThat(view.imageInfo.getText()).startsWith("shapes-colour.png");
+    }
+
+    @Test
+    void theGraySampleReplacesTheImage() {
+        view.load(SampleImage.GRAY.bytes(), SampleImage.GRAY.file());
+        assertThat(view.imageInfo.getText()).isEqualTo("shapes-gray.png: 256 x 256 pixels, gray, 8 bits per sample, PNG");
+        assertThat(view.filterEditors.get(0).kernels).hasSize(1);
+        assertThat(view.result.channels()).isEqualTo(3);
+        // and back to three channels: every filter gets three kernels again
+        view.load(SampleImage.COLOUR.bytes(), SampleImage.COLOUR.file());
+        assertThat(view.filterEditors.get(2).kernels).hasSize(3);
+        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.patchChannel.getListDataView().getItems()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void kernelsOfDifferentSizesAreRefusedByName() {
+        view.filterEditors.get(1).kernels.get(2).paste("[[1, 2], [3, 4]]");
+        assertThat(view.error.getText()).isEqualTo(
+                "filter 2, blue is 2x2 but filter 1's kernels are 3x3; all kernels of a layer have one size");
+    }
+
+    @Test
+    void thePatchFollowsAClickAndShowsTheChosenFiltersKernel() {
+        view.pickPatch(80, 30);
+        assertThat(view.patchRow.getValue()).isEqualTo(76);
+        assertThat(view.patchColumn.getValue()).isEqualTo(26);
+        view.patchFilter.setValue(0);
+        view.patchChannel.setValue(0);
+        var plan = view.window.plan();
+        assertThat(plan.grid()[1][1]).isEqualTo(view.input.get(0, 76, 26), within(1e-6));
+        // filter 1 is Sobel x on every channel: the red kernel is Sobel x itself
+        assertThat(plan.kernel()[1][2]).isEqualTo(2);
+    }
+
+    @Test
+    void aRunningConvolutionShowsProgressAndCanBeCancelled() {
+        MockVaadin.tearDown();
+        MockVaadin.setup();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        List<Runnable> queued = new java.util.ArrayList<>();
+        ConvolutionService convolutions = new ConvolutionService();
+        view = new ImageView(new ImageConvolutionService(convolutions, queued::add), new SlidingWindowService(convolutions));
+        UI.getCurrent().add(view);
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.cancel.isVisible()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("Computing 3 band(s)…");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ImageView.POLL_MILLIS);
+        // half the stripes finish; the next poll shows it
+        int half = queued.size() / 2;
+        queued.subList(0, half).forEach(Runnable::run);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(), new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+        assertThat(view.progress.getValue()).isGreaterThan(0).isLessThan(1);
+        view.cancel();
+        MockVaadin.clientRoundtrip();
+        assertThat(view.status.getText()).isEqualTo("Cancelled: the bands below are from the last finished run.");
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        assertThat(view.result).isNull();
+    }
+}
