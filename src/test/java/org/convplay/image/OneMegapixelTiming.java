@@ -12,8 +12,8 @@ import org.convplay.engine.Tensor;
  * Times the images page's heaviest ordinary job by hand (not a test: timings on a shared machine are
  * no pass/fail): a 1000x1000 RGB image, 8 filters of 3x3, same padding, through
  * {@link ImageConvolutionService} as the page runs it. Prints each run's wall time and the median.
- * {@code mvn -q -DskipFrontend test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt) org.convplay.image.OneMegapixelTiming}
- * where cp.txt comes from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * {@code mvn -q -DskipFrontend test-compile}, then
+ * {@code java -cp target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.convplay.image.OneMegapixelTiming [runs]}.
  */
 public final class OneMegapixelTiming {
 
