@@ -294,38 +294,72 @@ final class WinogradF23 {
         return u;
     }
 
-    /** {@code At M A} for every tile of filter f, plus bias, written to the output (clipped at odd sizes). */
+    /**
+     * {@code At M A} for every tile of filter f, plus bias, written to the output (clipped at odd sizes). Done in
+     * place in the products {@code m[xi][f]}, which are dead afterwards, as whole-row passes of three arrays each: the
+     * same-index loops C2 vectorises (the per-tile scalar form measured 1.8x slower). Only the final interleaving of
+     * each tile's 2x2 outputs into the image stays scalar. Same operations in the same order as the per-tile form.
+     */
     private static void transformOutput(float[][][] m, int f, float bias, Tensor out, int tilesX, int tiles) {
-        int oh = out.height();
-        int ow = out.width();
-        float[] data = out.data();
         float[][] mf = new float[16][];
         for (int xi = 0; xi < 16; xi++) {
             mf[xi] = m[xi][f];
         }
+        // t = At M (2x4): row 1 into mf[12..15] first, as row 0 then overwrites mf[0..3] and row 1 reads mf[4..11]
+        for (int j = 0; j < 4; j++) {
+            subSub(mf[12 + j], mf[4 + j], mf[8 + j], mf[12 + j], tiles);
+            addAdd(mf[j], mf[j], mf[4 + j], mf[8 + j], tiles);
+        }
+        // y = t A (2x2), plus bias, into mf[4..7]
+        biasAddAdd(mf[4], bias, mf[0], mf[1], mf[2], tiles);
+        biasSubSub(mf[5], bias, mf[1], mf[2], mf[3], tiles);
+        biasAddAdd(mf[6], bias, mf[12], mf[13], mf[14], tiles);
+        biasSubSub(mf[7], bias, mf[13], mf[14], mf[15], tiles);
+        float[] y00 = mf[4];
+        float[] y01 = mf[5];
+        float[] y10 = mf[6];
+        float[] y11 = mf[7];
+        int oh = out.height();
+        int ow = out.width();
+        float[] data = out.data();
         for (int tile = 0; tile < tiles; tile++) {
-            // t = At M (2x4)
-            float t00 = mf[0][tile] + mf[4][tile] + mf[8][tile];
-            float t01 = mf[1][tile] + mf[5][tile] + mf[9][tile];
-            float t02 = mf[2][tile] + mf[6][tile] + mf[10][tile];
-            float t03 = mf[3][tile] + mf[7][tile] + mf[11][tile];
-            float t10 = mf[4][tile] - mf[8][tile] - mf[12][tile];
-            float t11 = mf[5][tile] - mf[9][tile] - mf[13][tile];
-            float t12 = mf[6][tile] - mf[10][tile] - mf[14][tile];
-            float t13 = mf[7][tile] - mf[11][tile] - mf[15][tile];
             int y = tile / tilesX * 2;
             int x = tile % tilesX * 2;
             int base = (f * oh + y) * ow + x;
-            data[base] = bias + (t00 + t01 + t02);
+            data[base] = y00[tile];
             if (x + 1 < ow) {
-                data[base + 1] = bias + (t01 - t02 - t03);
+                data[base + 1] = y01[tile];
             }
             if (y + 1 < oh) {
-                data[base + ow] = bias + (t10 + t11 + t12);
+                data[base + ow] = y10[tile];
                 if (x + 1 < ow) {
-                    data[base + ow + 1] = bias + (t11 - t12 - t13);
+                    data[base + ow + 1] = y11[tile];
                 }
             }
+        }
+    }
+
+    private static void addAdd(float[] d, float[] a, float[] b, float[] c, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = a[p] + b[p] + c[p];
+        }
+    }
+
+    private static void subSub(float[] d, float[] a, float[] b, float[] c, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = a[p] - b[p] - c[p];
+        }
+    }
+
+    private static void biasAddAdd(float[] d, float bias, float[] a, float[] b, float[] c, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = bias + (a[p] + b[p] + c[p]);
+        }
+    }
+
+    private static void biasSubSub(float[] d, float bias, float[] a, float[] b, float[] c, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = bias + (a[p] - b[p] - c[p]);
         }
     }
 }
