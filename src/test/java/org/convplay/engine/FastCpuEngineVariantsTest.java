@@ -60,6 +60,31 @@ class FastCpuEngineVariantsTest {
                 .isEqualTo(FastCpuEngine.Strategy.DIRECT);
     }
 
+    @Test
+    void winogradSeesWeightsChangedInPlaceDespiteItsCache() {
+        SplittableRandom random = new SplittableRandom(13);
+        Tensor input = new Tensor(8, 9, 7, EngineContractTest.uniform(random, 8 * 9 * 7));
+        float[] weights = EngineContractTest.uniform(random, 4 * 8 * 9);
+        Kernel kernel = new Kernel(4, 8, 3, 3, weights, EngineContractTest.uniform(random, 4));
+        ConvSpec spec = ConvSpec.DEFAULT.withPadding(Padding.SAME);
+        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        ReferenceEngine reference = new ReferenceEngine();
+        for (int round = 0; round < 3; round++) {
+            if (round == 2) {
+                spec = spec.withFlip(!spec.flip());
+            }
+            Tensor actual = FastCpuEngine.convolve(input, kernel, spec, plan, FastCpuEngine.Strategy.WINOGRAD);
+            Tensor expected = reference.convolve(input, kernel, spec);
+            assertThat(EngineContractTest.compare(expected, actual, magnitude(input, kernel, spec))).as("round " + round).isNull();
+            // the same Kernel object, new values: the cached transform must not be used
+            weights[random.nextInt(weights.length)] += 1f;
+        }
+    }
+
+    private static Tensor magnitude(Tensor input, Kernel kernel, ConvSpec spec) {
+        return new EngineContractTest.Case(input, kernel, spec).magnitude(new ReferenceEngine());
+    }
+
     private static void assertVariantMatches(FastCpuEngine.Strategy strategy, int kernelSize, int cases) {
         SplittableRandom random = new SplittableRandom(7);
         ReferenceEngine reference = new ReferenceEngine();
