@@ -19,7 +19,7 @@ public enum KernelPreset {
     LAPLACIAN(new double[][] {{0, 1, 0}, {1, -4, 1}, {0, 1, 0}}),
     EMBOSS(new double[][] {{-2, -1, 0}, {-1, 1, 1}, {0, 1, 2}}),
     OUTLINE(new double[][] {{-1, -1, -1}, {-1, 8, -1}, {-1, -1, -1}}),
-    NOTEBOOK_X(new double[][] {{1, 0, 1}, {0, 1, 0}, {1, 0, 1}});
+    NOTEBOOK_X(org.convplay.convolve.NotebookExample.KERNEL);
 
     private final double[][] weights;
 

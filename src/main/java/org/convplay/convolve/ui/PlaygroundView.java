@@ -29,6 +29,7 @@ import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
+import org.convplay.convolve.NotebookExample;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSettings;
@@ -62,10 +63,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AnonymousAllowed
 public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
 
-    /** The seed notebook's example (semantics.md, golden case 1). */
-    static final double[][] NOTEBOOK_INPUT = {
-        {1, 1, 1, 0, 0}, {0, 1, 1, 1, 0}, {0, 0, 1, 1, 1}, {0, 0, 1, 1, 0}, {0, 1, 1, 0, 0}};
-    static final double[][] NOTEBOOK_KERNEL = {{1, 0, 1}, {0, 1, 0}, {1, 0, 1}};
 
     private final ConvolutionService service;
     private final SaveBar saveBar;
@@ -148,8 +145,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         dilationY.setId("dilation-y");
         dilationX.setId("dilation-x");
 
-        input.setValue(NOTEBOOK_INPUT);
-        kernel.setValue(NOTEBOOK_KERNEL);
+        input.setValue(NotebookExample.INPUT);
+        kernel.setValue(NotebookExample.KERNEL);
         for (MatrixEditor m : List.of(input, kernel)) {
             m.onChange(e -> recompute());
             m.onPasteError(this::showError);

@@ -36,10 +36,6 @@ import org.convplay.ui.MainLayout;
 @AnonymousAllowed
 public class AnimationView extends VerticalLayout implements LocaleChangeObserver {
 
-    /** The seed notebook's 5x5 input and X kernel (semantics.md, golden case 1). */
-    static final double[][] NOTEBOOK_INPUT = {
-        {1, 1, 1, 0, 0}, {0, 1, 1, 1, 0}, {0, 0, 1, 1, 1}, {0, 0, 1, 1, 0}, {0, 1, 1, 0, 0}};
-
     private final SlidingWindowService windows;
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
@@ -72,8 +68,8 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         stride.setId("stride");
         dilation.setId("dilation");
         flip.setId("flip");
-        input.setValue(NOTEBOOK_INPUT);
-        kernel.setValue(org.convplay.image.KernelPreset.NOTEBOOK_X.weights());
+        input.setValue(org.convplay.convolve.NotebookExample.INPUT);
+        kernel.setValue(org.convplay.convolve.NotebookExample.KERNEL);
         for (MatrixEditor m : List.of(input, kernel)) {
             m.onChange(e -> recompute());
             m.onPasteError(this::showError);

@@ -80,12 +80,12 @@ class PlaygroundViewTest {
 
     /** The corner of the X kernel over the reflected input, summed the long way. */
     private static String expectedReflectCorner() {
-        double[][] in = PlaygroundView.NOTEBOOK_INPUT;
+        double[][] in = org.convplay.convolve.NotebookExample.INPUT;
         int[] r = {1, 0, 1}; // reflect: index -1 reads 1
         double sum = 0;
         for (int j = 0; j < 3; j++) {
             for (int i = 0; i < 3; i++) {
-                sum += PlaygroundView.NOTEBOOK_KERNEL[j][i] * in[r[j]][r[i]];
+                sum += org.convplay.convolve.NotebookExample.KERNEL[j][i] * in[r[j]][r[i]];
             }
         }
         return String.valueOf((int) sum);
