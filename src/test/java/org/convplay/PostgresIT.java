@@ -49,6 +49,16 @@ class PostgresIT {
             Experiment read = experiments.get(saved.getId());
             assertThat(read.getDescription()).isEqualTo("é ç ã");
             assertThat(experiments.mine("browser-key-0123456789")).extracting(Experiment::getId).contains(saved.getId());
+
+            // the image file goes to a BYTEA column and comes back byte for byte
+            byte[] png = org.convplay.image.SampleImage.GRAY.bytes();
+            String sha = org.convplay.experiment.ImageStore.sha256(png);
+            String imageRequest = "{\"image\": {\"sha256\": \"" + sha + "\", \"fileName\": \"gray.png\"}, "
+                    + "\"filters\": [{\"kernels\": [[[0,0,0],[0,1,0],[0,0,0]]]}]}";
+            Experiment picture = experiments.save(new ExperimentService.Draft("picture", "", "images",
+                    app.getBean(ObjectMapper.class).readTree(imageRequest), null, null, java.util.List.of(png)), null);
+            assertThat(experiments.image(sha)).isEqualTo(png);
+            assertThat(experiments.get(picture.getId()).getKind()).isEqualTo("images");
         }
     }
 }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.convplay.account.AccountRef;
@@ -17,6 +16,9 @@ import org.convplay.account.AccountService;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.NotFoundException;
 import org.convplay.api.TooLargeException;
+import org.convplay.convolve.Limits;
+import org.convplay.image.ImageDecoder;
+import org.convplay.image.ImageExperiment;
 import org.convplay.pipeline.PipelineJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,15 +33,17 @@ public class ExperimentService {
     /** The format of the saved and exported JSON; older files are upgraded when read. */
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "convolution-playground/experiment";
-    public static final Set<String> KINDS = Set.of("playground", "pipeline");
+    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation");
 
     private final ExperimentRepository repository;
+    private final ImageStore imageStore;
     private final AccountService accounts;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    ExperimentService(ExperimentRepository repository, AccountService accounts, ObjectMapper mapper) {
+    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper) {
         this.repository = repository;
+        this.imageStore = imageStore;
         this.accounts = accounts;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
@@ -55,8 +59,16 @@ public class ExperimentService {
         return ownerName() != null;
     }
 
-    /** What a page or an API client asks to save. {@code parentId} is the experiment it was forked from, or null. */
-    public record Draft(String title, String description, String kind, JsonNode request, JsonNode view, String parentId) {
+    /**
+     * What a page or an API client asks to save. {@code parentId} is the experiment it was forked from, or null;
+     * {@code images} are image files the request names by hash, stored once each (they may be there already).
+     */
+    public record Draft(String title, String description, String kind, JsonNode request, JsonNode view, String parentId,
+                        List<byte[]> images) {
+
+        public Draft(String title, String description, String kind, JsonNode request, JsonNode view, String parentId) {
+            this(title, description, kind, request, view, parentId, List.of());
+        }
     }
 
     /** A deleted experiment asked for by id: the pages show a notice, the API a 404. */
@@ -87,12 +99,20 @@ public class ExperimentService {
             throw new BadRequestException("kind must be one of " + KINDS.stream().sorted().toList() + ", got \"" + kind + "\"");
         }
         if (draft.request() == null || draft.request().isNull()) {
-            throw new BadRequestException("request is required: a /api/pipeline body");
+            throw new BadRequestException("request is required: " + ("images".equals(kind)
+                    ? "the images page's state" : "a /api/pipeline body"));
         }
-        try {
-            PipelineJson.read(draft.request());
-        } catch (BadRequestException e) {
-            throw new BadRequestException("request: " + e.getMessage());
+        if ("images".equals(kind)) {
+            checkImageRequest(draft.request(), draft.images());
+        } else {
+            if (!draft.images().isEmpty()) {
+                throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
+            }
+            try {
+                PipelineJson.read(draft.request());
+            } catch (BadRequestException e) {
+                throw new BadRequestException("request: " + e.getMessage());
+            }
         }
         if (draft.parentId() != null && !repository.existsById(draft.parentId())) {
             throw new BadRequestException("parent " + draft.parentId() + " is not a saved experiment");
@@ -110,6 +130,35 @@ public class ExperimentService {
         Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
                 draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));
         return repository.save(e);
+    }
+
+    /** The request must name an image that is stored or sent along, and have a kernel per channel of it. */
+    private void checkImageRequest(JsonNode request, List<byte[]> images) {
+        ImageExperiment r;
+        try {
+            r = ImageExperiment.read(request);
+        } catch (BadRequestException e) {
+            throw new BadRequestException(e.getMessage().startsWith("request") ? e.getMessage() : "request: " + e.getMessage());
+        }
+        byte[] bytes = null;
+        for (byte[] image : images) {
+            if (!ImageStore.sha256(image).equals(r.sha256())) {
+                throw new BadRequestException("images holds a file with SHA-256 " + ImageStore.sha256(image)
+                        + " that the request does not use; it names " + r.sha256());
+            }
+            imageStore.put(image, r.fileName());
+            bytes = image;
+        }
+        if (bytes == null) {
+            bytes = imageStore.get(r.sha256()).orElseThrow(() -> new BadRequestException("request.image.sha256 " + r.sha256()
+                    + " is not an image stored here: send the file in \"images\" as {\"<sha256>\": \"<base64>\"}"));
+        }
+        r.check(ImageDecoder.decode(bytes, r.fileName()));
+    }
+
+    /** The image file a saved images-page experiment names, or NotFoundException. */
+    public byte[] image(String sha256) {
+        return imageStore.get(sha256).orElseThrow(() -> new NotFoundException("no stored image with SHA-256 " + sha256));
     }
 
     /** The experiment, or NotFoundException (unknown) / RemovedException (deleted by its owner). */
@@ -188,6 +237,11 @@ public class ExperimentService {
         if (body.has("view")) {
             o.set("view", body.get("view"));
         }
+        if ("images".equals(e.getKind())) {
+            // the file travels with the export, so that it opens on another server or after this one is gone
+            String sha = ImageExperiment.read(body.get("request")).sha256();
+            o.putObject("images").put(sha, Base64.getEncoder().encodeToString(image(sha)));
+        }
         if (e.getParentId() != null) {
             o.put("parent", e.getParentId());
         } else {
@@ -216,7 +270,41 @@ public class ExperimentService {
             }
         }
         String parent = o.hasNonNull("parent") ? o.get("parent").asText() : null;
-        return new Draft(text(o, "title"), text(o, "description"), text(o, "kind"), o.get("request"), o.get("view"), parent);
+        return new Draft(text(o, "title"), text(o, "description"), text(o, "kind"), o.get("request"), o.get("view"), parent,
+                images(o.get("images")));
+    }
+
+    /** {@code {"<sha256>": "<base64 of the file>"}}: each file must have the hash it is listed under. */
+    private static List<byte[]> images(JsonNode images) {
+        if (images == null || images.isNull()) {
+            return List.of();
+        }
+        if (!images.isObject()) {
+            throw new BadRequestException("images must be an object {\"<sha256>\": \"<base64 of the file>\"}");
+        }
+        List<byte[]> files = new ArrayList<>();
+        for (var entry : images.properties()) {
+            String field = "images[\"" + entry.getKey() + "\"]";
+            if (!entry.getValue().isTextual()) {
+                throw new BadRequestException(field + " must be the file in base64");
+            }
+            String text = entry.getValue().textValue();
+            if (text.length() > (Limits.MAX_IMAGE_BYTES / 3 + 1) * 4) {
+                throw new TooLargeException(field + " is over the image limit of " + Limits.MAX_IMAGE_BYTES + " bytes");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(field + " is not base64: " + e.getMessage());
+            }
+            String sha = ImageStore.sha256(bytes);
+            if (!sha.equals(entry.getKey())) {
+                throw new BadRequestException(field + ": the file's SHA-256 is " + sha + ", not the key it is listed under");
+            }
+            files.add(bytes);
+        }
+        return files;
     }
 
     private static String text(JsonNode o, String field) {
@@ -239,11 +327,6 @@ public class ExperimentService {
     }
 
     static String hash(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ImageStore.sha256(key.getBytes(StandardCharsets.UTF_8));
     }
 }

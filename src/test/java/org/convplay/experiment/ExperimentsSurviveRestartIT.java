@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.convplay.Application;
+import org.convplay.image.ImageExperiment;
+import org.convplay.image.SampleImage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,18 +26,26 @@ class ExperimentsSurviveRestartIT {
     void aSavedExperimentIsStillThereAfterARestart() throws Exception {
         Path db = Files.createTempDirectory("playground-db");
         String id;
+        String imageId;
+        byte[] png = SampleImage.COLOUR.bytes();
+        String imageRequest = "{\"image\": {\"sha256\": \"" + ImageStore.sha256(png) + "\", \"fileName\": \"c.png\"}, "
+                + "\"filters\": [{\"kernels\": [[[1]], [[0]], [[0]]]}]}";
         String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
         try (ConfigurableApplicationContext first = start(db)) {
             ExperimentService service = first.getBean(ExperimentService.class);
             ObjectMapper mapper = first.getBean(ObjectMapper.class);
             id = service.save(new ExperimentService.Draft("kept across restarts", "", "pipeline",
                     mapper.readTree(request), null, null), null).getId();
+            imageId = service.save(new ExperimentService.Draft("a picture across restarts", "", "images",
+                    mapper.readTree(imageRequest), null, null, List.of(png)), null).getId();
         }
         try (ConfigurableApplicationContext second = start(db)) {
             ExperimentService service = second.getBean(ExperimentService.class);
             Experiment e = service.get(id);
             assertThat(e.getTitle()).isEqualTo("kept across restarts");
             assertThat(service.body(e).get("request")).isEqualTo(second.getBean(ObjectMapper.class).readTree(request));
+            Experiment picture = service.get(imageId);
+            assertThat(service.image(ImageExperiment.read(service.body(picture).get("request")).sha256())).isEqualTo(png);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
 import org.convplay.convolve.NotebookExample;
+import org.convplay.convolve.SingleConv;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSettings;
@@ -46,8 +47,6 @@ import org.convplay.ui.MainLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.convplay.api.JsonArrays;
-import org.convplay.convolve.api.ConvolveController;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
@@ -258,24 +257,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
      */
     public ObjectNode toJson() {
         JsonMapper json = JsonMapper.builder().build();
-        ObjectNode request = json.createObjectNode();
-        request.set("input", json.valueToTree(ConvolveController.nested(NdArray.of(input.getValue()))));
-        request.put("convention", currentConvention().id());
-        ObjectNode conv = request.putArray("layers").addObject();
-        conv.put("type", "conv2d");
-        conv.set("kernel", json.valueToTree(ConvolveController.nested(
-                new NdArray(new int[] {1, 1, kernel.getValue().length, kernel.getValue()[0].length},
-                        NdArray.of(kernel.getValue()).values()))));
-        ConvSpec spec = spec();
-        if (spec.padding().mode() == Padding.Mode.EXPLICIT) {
-            conv.set("padding", json.valueToTree(new int[] {spec.padding().top(), spec.padding().bottom(), spec.padding().left(), spec.padding().right()}));
-        } else {
-            conv.put("padding", spec.padding().id());
-        }
-        conv.set("stride", json.valueToTree(new int[] {spec.strideY(), spec.strideX()}));
-        conv.set("dilation", json.valueToTree(new int[] {spec.dilationY(), spec.dilationX()}));
-        conv.put("flip", spec.flip());
-        conv.put("border", spec.border().id());
+        ObjectNode request = new SingleConv(input.getValue(), kernel.getValue(), currentConvention(), spec()).toRequest();
         ObjectNode body = json.createObjectNode();
         body.set("request", request);
         body.putObject("view").put("page", "playground");
@@ -284,31 +266,29 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
 
     /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */
     public void load(JsonNode request, Experiment parent) {
-        JsonNode conv = request.path("layers").path(0);
+        SingleConv state = SingleConv.read(request);
         applyingPreset = true;
         try {
-            input.setValue(JsonArrays.read(request.get("input"), "input", Limits.MAX_EDITOR_SIDE * Limits.MAX_EDITOR_SIDE).toMatrix());
-            NdArray k = JsonArrays.read(conv.get("kernel"), "kernel", Limits.MAX_EDITOR_SIDE * Limits.MAX_EDITOR_SIDE);
-            int kh = k.shape()[k.rank() - 2];
-            int kw = k.shape()[k.rank() - 1];
-            kernel.setValue(new NdArray(new int[] {kh, kw}, java.util.Arrays.copyOf(k.values(), kh * kw)).toMatrix());
-            convention.setValue(Convention.fromId(request.path("convention").asText(Convention.DEFAULT.id())));
-            JsonNode p = conv.path("padding");
-            if (p.isArray()) {
+            input.setValue(state.input());
+            kernel.setValue(state.kernel());
+            convention.setValue(state.convention());
+            ConvSpec spec = state.spec();
+            Padding p = spec.padding();
+            if (p.mode() == Padding.Mode.EXPLICIT) {
                 padding.setValue("explicit");
-                padTop.setValue(p.get(0).asInt());
-                padBottom.setValue(p.get(1).asInt());
-                padLeft.setValue(p.get(2).asInt());
-                padRight.setValue(p.get(3).asInt());
+                padTop.setValue(p.top());
+                padBottom.setValue(p.bottom());
+                padLeft.setValue(p.left());
+                padRight.setValue(p.right());
             } else {
-                padding.setValue(p.asText("valid"));
+                padding.setValue(p.id());
             }
-            strideY.setValue(conv.path("stride").path(0).asInt(1));
-            strideX.setValue(conv.path("stride").path(1).asInt(1));
-            dilationY.setValue(conv.path("dilation").path(0).asInt(1));
-            dilationX.setValue(conv.path("dilation").path(1).asInt(1));
-            flip.setValue(conv.path("flip").asBoolean(false));
-            border.setValue(Border.fromId(conv.path("border").asText("zero")));
+            strideY.setValue(spec.strideY());
+            strideX.setValue(spec.strideX());
+            dilationY.setValue(spec.dilationY());
+            dilationX.setValue(spec.dilationX());
+            flip.setValue(spec.flip());
+            border.setValue(spec.border());
         } finally {
             applyingPreset = false;
         }

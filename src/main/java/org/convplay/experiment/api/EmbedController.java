@@ -1,6 +1,7 @@
 package org.convplay.experiment.api;
 
 import java.util.Arrays;
+import java.util.Base64;
 import org.convplay.api.Html;
 import org.convplay.api.NotFoundException;
 import org.convplay.convolve.Numbers;
@@ -9,6 +10,11 @@ import org.convplay.engine.model.Conv2dLayer;
 import org.convplay.engine.model.Pipeline;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.image.BandPng;
+import org.convplay.image.DecodedImage;
+import org.convplay.image.ImageConvolutionService;
+import org.convplay.image.ImageDecoder;
+import org.convplay.image.ImageExperiment;
 import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
 import org.springframework.http.HttpStatus;
@@ -32,10 +38,12 @@ class EmbedController {
 
     private final ExperimentService experiments;
     private final PipelineService pipelines;
+    private final ImageConvolutionService images;
 
-    EmbedController(ExperimentService experiments, PipelineService pipelines) {
+    EmbedController(ExperimentService experiments, PipelineService pipelines, ImageConvolutionService images) {
         this.experiments = experiments;
         this.pipelines = pipelines;
+        this.images = images;
     }
 
     @GetMapping(path = "/embed/{id}", produces = MediaType.TEXT_HTML_VALUE)
@@ -49,15 +57,19 @@ class EmbedController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
                     .body(page("Convolution Playground", "<p id=\"experiment-notice\">" + message + "</p>"));
         }
-        PipelineJson.Request r = PipelineJson.read(experiments.body(e).get("request"));
-        Pipeline.Result result = pipelines.run(r.pipeline(), r.input(), null).result();
         String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/e/{id}").buildAndExpand(id).toUriString();
         StringBuilder body = new StringBuilder();
         body.append("<header><strong>").append(Html.escape(e.getTitle()))
                 .append("</strong> <a id=\"open-in-playground\" target=\"_blank\" href=\"").append(Html.escape(link))
                 .append("\">Open in the playground</a></header><div class=\"row\">");
+        if ("images".equals(e.getKind())) {
+            imageBody(body, ImageExperiment.read(experiments.body(e).get("request")));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+        }
+        PipelineJson.Request r = PipelineJson.read(experiments.body(e).get("request"));
+        Pipeline.Result result = pipelines.run(r.pipeline(), r.input(), null).result();
         block(body, "Input " + Arrays.toString(r.input().shape()), r.input());
-        if ("playground".equals(e.getKind()) && r.pipeline().layers().get(0) instanceof Conv2dLayer conv) {
+        if (("playground".equals(e.getKind()) || "animation".equals(e.getKind())) && r.pipeline().layers().get(0) instanceof Conv2dLayer conv) {
             var k = conv.kernel();
             block(body, "Kernel", new Tensor(1, k.height(), k.width(), Arrays.copyOf(k.weights(), k.height() * k.width())));
         }
@@ -65,6 +77,28 @@ class EmbedController {
         body.append("</div><footer>").append(Html.escape(r.pipeline().convention().id())).append(" · ")
                 .append(result.layers().size()).append(" layer(s) · ").append(r.pipeline().parameters()).append(" parameters</footer>");
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+    }
+
+    /** The picture as saved and every band as a gray PNG, with the values black and white stand for. */
+    private void imageBody(StringBuilder out, ImageExperiment r) {
+        byte[] file = experiments.image(r.sha256());
+        DecodedImage image = ImageDecoder.decode(file, r.fileName());
+        Tensor bands = images.start(image.input(r.scale(), r.gray()), r.kernel(), r.spec()).result().join();
+        out.append("<figure><figcaption>").append(Html.escape(r.fileName() + ", " + image.width() + " x " + image.height()))
+                .append("</figcaption><img id=\"embed-image\" class=\"picture\" alt=\"input\" src=\"data:image/")
+                .append(image.format()).append(";base64,").append(Base64.getEncoder().encodeToString(file)).append("\"></figure>");
+        for (int f = 0; f < bands.channels(); f++) {
+            BandPng.Rendered png = BandPng.render(bands, f);
+            ImageExperiment.Filter filter = r.filters().get(f);
+            String name = filter.preset() == null ? "" : " (" + filter.preset().id() + ")";
+            out.append("<figure><figcaption>Band ").append(f + 1).append(Html.escape(name)).append(": ")
+                    .append(Numbers.formatShort(png.black())).append(" black to ").append(Numbers.formatShort(png.white()))
+                    .append(" white</figcaption><img class=\"band picture\" alt=\"band ").append(f + 1)
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png.png())).append("\"></figure>");
+        }
+        out.append("</div><footer>").append(bands.channels()).append(" band(s) of ").append(bands.height()).append(" x ")
+                .append(bands.width()).append(" · padding ").append(Html.escape(r.padding())).append(" · border ")
+                .append(r.border().id()).append(" · stride ").append(r.stride()).append("</footer>");
     }
 
     private static void block(StringBuilder out, String caption, Tensor t) {
@@ -89,6 +123,7 @@ class EmbedController {
                 + ".row{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}figcaption{color:#5b6675;margin-bottom:4px}"
                 + "table{border-collapse:collapse;margin-bottom:6px}td{border:1px solid #d5dae0;padding:1px 5px;"
                 + "text-align:right;font:12px ui-monospace,monospace}footer{margin-top:8px;color:#5b6675}"
+                + "img.picture{width:160px;image-rendering:pixelated;border:1px solid #d5dae0}"
                 + "</style></head><body>" + body + "</body></html>";
     }
 }

@@ -27,6 +27,11 @@ import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.ui.PlaygroundView;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.image.ImageConvolutionService;
+import org.convplay.image.ImageExperiment;
+import org.convplay.image.SlidingWindowService;
+import org.convplay.image.ui.AnimationView;
+import org.convplay.image.ui.ImageView;
 import org.convplay.pipeline.PipelineService;
 import org.convplay.pipeline.ui.PipelineView;
 import org.convplay.ui.MainLayout;
@@ -42,14 +47,19 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
     private final ExperimentService experiments;
     private final ConvolutionService convolutions;
     private final PipelineService pipelines;
+    private final ImageConvolutionService images;
+    private final SlidingWindowService windows;
     private String title = "Experiment";
     /** The restored page, kept so that tests can read what it shows. */
     Object page;
 
-    public ExperimentView(ExperimentService experiments, ConvolutionService convolutions, PipelineService pipelines) {
+    public ExperimentView(ExperimentService experiments, ConvolutionService convolutions, PipelineService pipelines,
+                          ImageConvolutionService images, SlidingWindowService windows) {
         this.experiments = experiments;
         this.convolutions = convolutions;
         this.pipelines = pipelines;
+        this.images = images;
+        this.windows = windows;
         setWidthFull();
     }
 
@@ -74,6 +84,17 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
             PlaygroundView view = new PlaygroundView(convolutions, experiments);
             add(view);
             view.load(body.get("request"), e);
+            page = view;
+        } else if ("animation".equals(e.getKind())) {
+            AnimationView view = new AnimationView(windows, experiments);
+            add(view);
+            view.load(body.get("request"), e);
+            page = view;
+        } else if ("images".equals(e.getKind())) {
+            ImageView view = new ImageView(images, windows, experiments);
+            add(view);
+            JsonNode request = body.get("request");
+            view.load(request, body.get("view"), experiments.image(ImageExperiment.read(request).sha256()), e);
             page = view;
         } else {
             PipelineView view = new PipelineView(pipelines, experiments);

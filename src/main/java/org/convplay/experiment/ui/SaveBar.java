@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import java.util.List;
 import java.util.function.Supplier;
 import org.convplay.api.BadRequestException;
 import org.convplay.experiment.Experiment;
@@ -26,14 +27,21 @@ public class SaveBar extends HorizontalLayout implements LocaleChangeObserver {
     private final ExperimentService experiments;
     private final String kind;
     private final Supplier<JsonNode> state;
+    private final Supplier<List<byte[]>> images;
     private final Button save = new Button();
     private final Span forkedFrom = new Span();
     private String parentId;
 
     public SaveBar(ExperimentService experiments, String kind, Supplier<JsonNode> state) {
+        this(experiments, kind, state, List::of);
+    }
+
+    /** For a page whose state names image files by hash: {@code images} are those files, stored with the experiment. */
+    public SaveBar(ExperimentService experiments, String kind, Supplier<JsonNode> state, Supplier<List<byte[]>> images) {
         this.experiments = experiments;
         this.kind = kind;
         this.state = state;
+        this.images = images;
         save.setId("save-experiment");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         save.addClickListener(e -> openDialog());
@@ -68,7 +76,7 @@ public class SaveBar extends HorizontalLayout implements LocaleChangeObserver {
             try {
                 JsonNode body = state.get();
                 Experiment saved = experiments.save(new ExperimentService.Draft(title.getValue(), description.getValue(), kind,
-                        body.get("request"), body.get("view"), parentId), BrowserKeys.ensure());
+                        body.get("request"), body.get("view"), parentId, images.get()), BrowserKeys.ensure());
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate("e/" + saved.getId()));
             } catch (BadRequestException | IllegalArgumentException ex) {

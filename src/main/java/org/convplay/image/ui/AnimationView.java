@@ -15,16 +15,25 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.convolve.SingleConv;
 import org.convplay.engine.Border;
+import org.convplay.engine.Convention;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Padding;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.ui.Fields;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.convplay.experiment.ui.SaveBar;
 import org.convplay.ui.MainLayout;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The notebook's first figure, animated: a small input and kernel, padding with its fill, stride,
@@ -37,6 +46,7 @@ import org.convplay.ui.MainLayout;
 public class AnimationView extends VerticalLayout implements LocaleChangeObserver {
 
     private final SlidingWindowService windows;
+    private final SaveBar saveBar;
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
     private final H3 inputTitle = new H3();
@@ -51,8 +61,15 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     final Span error = new Span();
     final SlidingWindow window = new SlidingWindow();
 
+    /** For tests: the page without saving. */
     public AnimationView(SlidingWindowService windows) {
+        this(windows, null);
+    }
+
+    @Autowired
+    public AnimationView(SlidingWindowService windows, ExperimentService experiments) {
         this.windows = windows;
+        this.saveBar = experiments == null ? null : new SaveBar(experiments, "animation", this::toJson);
         input.setId("input");
         kernel.setId("kernel");
         window.setId("window");
@@ -87,7 +104,37 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         FlexLayout matrices = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel));
         matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         matrices.getStyle().set("gap", "var(--lumo-space-l)");
-        add(heading, intro, matrices, controls, error, window);
+        add(heading, intro);
+        if (saveBar != null) {
+            add(saveBar);
+        }
+        add(matrices, controls, error, window);
+        recompute();
+    }
+
+    /** The page's state as an experiment body: a /api/pipeline body with its one conv2d layer, as the playground saves. */
+    ObjectNode toJson() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("request", new SingleConv(input.getValue(), kernel.getValue(), Convention.DEFAULT, spec()).toRequest());
+        body.putObject("view").put("page", "animation");
+        return body;
+    }
+
+    /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */
+    public void load(JsonNode request, Experiment parent) {
+        SingleConv state = SingleConv.read(request);
+        input.setValue(state.input());
+        kernel.setValue(state.kernel());
+        ConvSpec spec = state.spec();
+        // the page offers the named paddings only; explicit amounts (from the API) are shown as valid
+        padding.setValue(spec.padding().mode() == Padding.Mode.EXPLICIT ? "valid" : spec.padding().id());
+        border.setValue(spec.border());
+        stride.setValue(spec.strideY());
+        dilation.setValue(spec.dilationY());
+        flip.setValue(spec.flip());
+        if (saveBar != null) {
+            saveBar.setParent(parent);
+        }
         recompute();
     }
 

@@ -24,7 +24,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -33,12 +37,16 @@ import org.convplay.convolve.Limits;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Kernel;
-import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
 import org.convplay.image.BandJob;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageConvolutionService;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.convplay.experiment.ImageStore;
+import org.convplay.experiment.ui.SaveBar;
 import org.convplay.image.ImageDecoder;
+import org.convplay.image.ImageExperiment;
 import org.convplay.image.ImageRejectedException;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
@@ -46,6 +54,7 @@ import org.convplay.image.SampleImage;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Pictures as inputs: upload a PNG or JPEG or pick a sample, see its channels, choose how pixels become
@@ -105,7 +114,11 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     final Span patchError = new Span();
     final SlidingWindow window = new SlidingWindow();
 
+    private final SaveBar saveBar;
+
     DecodedImage image;
+    /** The file {@link #image} was decoded from: what a saved experiment stores. */
+    byte[] imageBytes;
     Tensor input;
     BandJob job;
     Tensor result;
@@ -113,9 +126,16 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     /** True while several controls change together, so that the bands are computed once, after. */
     private boolean quiet;
 
+    /** For tests: the page without saving. */
     public ImageView(ImageConvolutionService images, SlidingWindowService windows) {
+        this(images, windows, null);
+    }
+
+    @Autowired
+    public ImageView(ImageConvolutionService images, SlidingWindowService windows, ExperimentService experiments) {
         this.images = images;
         this.windows = windows;
+        this.saveBar = experiments == null ? null : new SaveBar(experiments, "images", this::toJson, () -> List.of(imageBytes));
         setWidthFull();
 
         upload.setId("upload");
@@ -199,7 +219,11 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         HorizontalLayout running = new HorizontalLayout(progress, cancel, status);
         running.setAlignItems(Alignment.CENTER);
         FlexLayout patchControls = wrap(new FlexLayout(patchRow, patchColumn, patchFilter, patchChannel));
-        add(heading, intro, source, imageError, imageInfo, numbers, scaleNote, channelsTitle, channels,
+        add(heading, intro);
+        if (saveBar != null) {
+            add(saveBar);
+        }
+        add(source, imageError, imageInfo, numbers, scaleNote, channelsTitle, channels,
                 filtersTitle, settings, filters, running, error, bandsTitle, bands,
                 patchTitle, patchIntro, patchControls, patchError, window);
 
@@ -226,6 +250,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     void load(byte[] bytes, String fileName) {
         try {
             image = ImageDecoder.decode(bytes, fileName);
+            imageBytes = bytes;
             imageError.setText("");
             patchRow.setValue(Math.max(0, image.height() / 2 - PATCH / 2));
             patchColumn.setValue(Math.max(0, image.width() / 2 - PATCH / 2));
@@ -262,6 +287,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             channels.add(channelView(image.channels(s), image.samples().channels() - 1, "alpha", s));
         }
         List<String> inputNames = image.inputChannels(toGray);
+        boolean wasQuiet = quiet;
         quiet = true;
         try {
             for (FilterEditor f : filterEditors) {
@@ -270,12 +296,13 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
                 }
             }
         } finally {
-            quiet = false;
+            quiet = wasQuiet;
         }
         // Select renders its old items with a new generator and new items with the old one: both must cope
         patchChannel.setItemLabelGenerator(c -> c < inputNames.size() ? getTranslation("image.channel." + inputNames.get(c)) : "");
+        Integer keptChannel = patchChannel.getValue();
         patchChannel.setItems(indices(inputNames.size()));
-        patchChannel.setValue(0);
+        patchChannel.setValue(keptChannel != null && keptChannel < inputNames.size() ? keptChannel : 0);
         recompute();
     }
 
@@ -326,24 +353,27 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             return;
         }
         // editors keep their numbers in ids and names, so the filters after it are made again in order
-        List<double[][][]> kept = new ArrayList<>();
-        List<KernelPreset> presets = new ArrayList<>();
-        List<Integer> targets = new ArrayList<>();
+        List<ImageExperiment.Filter> kept = new ArrayList<>();
         for (FilterEditor e : filterEditors) {
             if (e != f) {
-                presets.add(e.preset.getValue());
-                targets.add(e.target.getValue());
-                kept.add(e.weights());
+                kept.add(new ImageExperiment.Filter(e.preset.getValue(), e.target.getValue(), e.weights()));
             }
         }
+        setFilters(kept);
+        recompute();
+    }
+
+    /** Replaces every filter editor with these presets, targets and weights (one kernel per input channel). */
+    private void setFilters(List<ImageExperiment.Filter> wanted) {
         filterEditors.clear();
         filters.removeAll();
         List<String> names = image == null ? List.of("red", "green", "blue") : image.inputChannels(gray.getValue());
-        for (int i = 0; i < presets.size(); i++) {
-            FilterEditor e = new FilterEditor(i + 1, presets.get(i), names);
-            e.target.setValue(targets.get(i));
+        for (int i = 0; i < wanted.size(); i++) {
+            ImageExperiment.Filter w = wanted.get(i);
+            FilterEditor e = new FilterEditor(i + 1, w.preset(), names);
+            e.target.setValue(w.target());
             for (int c = 0; c < e.kernels.size(); c++) {
-                e.kernels.get(c).setValue(kept.get(i)[c]);
+                e.kernels.get(c).setValue(w.kernels()[c]);
             }
             e.onChange(this::recompute);
             e.remove.addClickListener(ev -> removeFilter(e));
@@ -351,6 +381,60 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             filters.add(e);
         }
         renumberPatchFilters();
+    }
+
+    /**
+     * The page's state as an experiment body: {@code request} is an {@link ImageExperiment} (the image by its
+     * hash; SaveBar sends the file along), {@code view} the animated patch.
+     */
+    ObjectNode toJson() {
+        List<ImageExperiment.Filter> fs = new ArrayList<>();
+        for (FilterEditor f : filterEditors) {
+            fs.add(new ImageExperiment.Filter(f.preset.getValue(), f.target.getValue(), f.weights()));
+        }
+        ImageExperiment r = new ImageExperiment(ImageStore.sha256(imageBytes), image.fileName(),
+                scale.getValue() == null ? PixelScale.UNIT : scale.getValue(), gray.getValue(),
+                padding.getValue() == null ? "same" : padding.getValue(), border.getValue() == null ? Border.ZERO : border.getValue(),
+                Fields.value(stride, "stride"), fs);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("request", r.toJson());
+        ObjectNode view = body.putObject("view");
+        view.put("page", "images");
+        view.putObject("patch").put("row", clamp(patchRow.getValue(), Integer.MAX_VALUE))
+                .put("column", clamp(patchColumn.getValue(), Integer.MAX_VALUE))
+                .put("filter", patchFilter.getValue() == null ? 0 : patchFilter.getValue())
+                .put("channel", patchChannel.getValue() == null ? 0 : patchChannel.getValue());
+        return body;
+    }
+
+    /** Restores a state written by {@link #toJson()} with its image file; {@code parent} is the experiment it came from. */
+    public void load(JsonNode request, JsonNode view, byte[] bytes, Experiment parent) {
+        ImageExperiment r = ImageExperiment.read(request);
+        quiet = true;
+        try {
+            image = ImageDecoder.decode(bytes, r.fileName());
+            imageBytes = bytes;
+            sample.setValue(Arrays.stream(SampleImage.values()).filter(s -> Arrays.equals(s.bytes(), bytes)).findFirst().orElse(null));
+            scale.setValue(r.scale());
+            gray.setValue(r.gray());
+            padding.setValue(r.padding());
+            border.setValue(r.border());
+            stride.setValue(r.stride());
+            setFilters(r.filters());
+            showImage();
+        } finally {
+            quiet = false;
+        }
+        JsonNode patch = view == null ? null : view.get("patch");
+        if (patch != null) {
+            patchRow.setValue(patch.path("row").asInt(0));
+            patchColumn.setValue(patch.path("column").asInt(0));
+            patchFilter.setValue(Math.min(patch.path("filter").asInt(0), filterEditors.size() - 1));
+            patchChannel.setValue(Math.min(patch.path("channel").asInt(0), input.channels() - 1));
+        }
+        if (saveBar != null) {
+            saveBar.setParent(parent);
+        }
         recompute();
     }
 
@@ -362,9 +446,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     }
 
     ConvSpec spec() {
-        return ConvSpec.DEFAULT.withPadding(Padding.named(padding.getValue() == null ? "same" : padding.getValue()))
-                .withBorder(border.getValue() == null ? Border.ZERO : border.getValue())
-                .withStride(Fields.value(stride, "stride"), Fields.value(stride, "stride"));
+        return ImageExperiment.spec(padding.getValue() == null ? "same" : padding.getValue(),
+                border.getValue() == null ? Border.ZERO : border.getValue(), Fields.value(stride, "stride"));
     }
 
     /** F x C x kh x kw from the editors; every kernel of a layer must have the same size. */

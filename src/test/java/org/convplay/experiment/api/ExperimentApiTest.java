@@ -111,6 +111,17 @@ class ExperimentApiTest {
     }
 
     @Test
+    void theSlidingWindowPageSavesItsFigureAsAPipelineBodyAndTheEmbedShowsTheKernel() throws Exception {
+        String request = "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"layers\": [{\"type\": \"conv2d\", "
+                + "\"kernel\": [[[[1,0],[0,-1]]]], \"padding\": \"full\", \"stride\": [2, 2], \"border\": \"wrap\"}]}";
+        String id = saveId("{\"title\": \"window\", \"kind\": \"animation\", \"request\": " + request + "}");
+        assertThat(fetch(id).get("kind").asText()).isEqualTo("animation");
+        // full padding adds a cell on every side of the 3x3 (5x5); a 2x2 kernel with stride 2 gives 2x2
+        assertThat(mvc.perform(get("/embed/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Kernel").contains("Output [1, 2, 2]");
+    }
+
+    @Test
     void unknownIdsAre404WithAnError() throws Exception {
         mvc.perform(get("/api/experiments/doesnotexist0000")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error", containsString("no experiment with id")));

@@ -79,6 +79,45 @@ class ExperimentIT {
         }
     }
 
+    /** A band-view's size and a checksum of its values, once it has drawn them; null before. */
+    static Object band(Browser b, String id) {
+        return b.script("const v = document.querySelector(arguments[0]);"
+                + "if (!v || !v.hasAttribute('ready') || !v.values) return null;"
+                + "let s = 0; for (let i = 0; i < v.values.length; i++) s += v.values[i] * ((i % 97) + 1);"
+                + "return [v.rows, v.columns, s, v.label];", "#" + id);
+    }
+
+    @Test
+    void aSavedImagesPageOpensWithTheSamePictureSettingsAndBandsInAFreshBrowser() {
+        String permalink;
+        Object band1;
+        Object band3;
+        try (Browser first = new Browser()) {
+            first.open(url("images"), java.time.Duration.ofSeconds(90));
+            first.wait.until(d -> band(first, "band-3") != null);
+            Object before = band(first, "band-1");
+            first.script("document.querySelector('#gray').click()");
+            first.wait.until(d -> !d.findElements(By.id("channel-gray")).isEmpty());
+            first.wait.until(d -> band(first, "band-1") != null && !band(first, "band-1").equals(before) && band(first, "band-3") != null);
+            band1 = band(first, "band-1");
+            band3 = band(first, "band-3");
+            permalink = saveAs(first, "Shapes in gray");
+        }
+        try (Browser second = new Browser()) {
+            second.open(permalink, java.time.Duration.ofSeconds(90));
+            second.wait.until(d -> band1.equals(band(second, "band-1")) && band3.equals(band(second, "band-3")));
+            assertThat(second.driver.findElement(By.id("image-info")).getText()).startsWith("shapes-colour.png: 256 x 256 pixels, RGB");
+            assertThat(second.script("return document.querySelector('#gray').checked")).isEqualTo(true);
+            assertThat(second.driver.findElements(By.id("channel-gray"))).hasSize(1);
+
+            second.driver.get(permalink.replace("/e/", "/embed/"));
+            second.wait.until(d -> !d.findElements(By.id("open-in-playground")).isEmpty());
+            assertThat(second.driver.findElement(By.tagName("body")).getText()).contains("Shapes in gray")
+                    .contains("3 band(s) of 256 x 256");
+            assertThat(second.driver.findElements(By.cssSelector("img.band"))).hasSize(3);
+        }
+    }
+
     @Test
     void anUnknownIdShowsAFriendlyNotice() {
         try (Browser b = new Browser()) {

@@ -61,4 +61,30 @@ class AnimationViewTest {
         UI.getCurrent().setLocale(Locale.forLanguageTag("pt-BR"));
         assertThat(view.window.getElement().getPropertyRaw("labels").toString()).contains("Reproduzir");
     }
+
+    @Test
+    void aSavedStateRestoresTheSameFigureInAFreshPage() {
+        view.input.paste("[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]");
+        view.kernel.paste("[[1, 0], [0, -1]]");
+        view.padding.setValue("full");
+        view.border.setValue(Border.WRAP);
+        view.stride.setValue(2);
+        view.dilation.setValue(2);
+        view.flip.setValue(true);
+        var saved = view.window.plan();
+        var body = view.toJson();
+        assertThat(body.get("request").get("layers").get(0).get("border").asText()).isEqualTo("wrap");
+
+        AnimationView fresh = new AnimationView(new SlidingWindowService(new ConvolutionService()));
+        UI.getCurrent().add(fresh);
+        fresh.load(body.get("request"), null);
+        assertThat(fresh.input.getValue()).isDeepEqualTo(view.input.getValue());
+        assertThat(fresh.kernel.getValue()).isDeepEqualTo(view.kernel.getValue());
+        assertThat(fresh.padding.getValue()).isEqualTo("full");
+        assertThat(fresh.dilation.getValue()).isEqualTo(2);
+        assertThat(fresh.flip.getValue()).isTrue();
+        assertThat(fresh.window.plan().grid()).isDeepEqualTo(saved.grid());
+        assertThat(fresh.window.plan().output()).isDeepEqualTo(saved.output());
+        assertThat(fresh.toJson()).isEqualTo(body);
+    }
 }

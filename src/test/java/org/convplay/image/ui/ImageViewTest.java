@@ -172,4 +172,43 @@ class ImageViewTest {
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         assertThat(view.result).isNull();
     }
+
+    @Test
+    void aSavedStateRestoresTheSameImageSettingsFiltersAndBandsInAFreshPage() {
+        // an uploaded picture, read in gray on 0..255, valid padding with stride 2, an edited kernel, a filter removed
+        view.load(org.convplay.image.TestImages.png(org.convplay.image.TestImages.image(40, 30, 3, 8)), "upload.png");
+        view.gray.setValue(true);
+        view.scale.setValue(PixelScale.BYTE);
+        view.padding.setValue("valid");
+        view.border.setValue(org.convplay.engine.Border.REFLECT);
+        view.stride.setValue(2);
+        view.removeFilter(view.filterEditors.get(1));
+        view.filterEditors.get(1).kernels.get(0).paste("[[0, 1, 0], [1, -4, 1], [0, 1, 0.5]]");
+        view.patchRow.setValue(5);
+        view.patchColumn.setValue(7);
+        view.patchFilter.setValue(1);
+        Tensor saved = view.result;
+        assertThat(saved.shape()).containsExactly(2, 14, 19);
+        var body = view.toJson();
+
+        ConvolutionService convolutions = new ConvolutionService();
+        ImageView fresh = new ImageView(new ImageConvolutionService(convolutions, Runnable::run), new SlidingWindowService(convolutions));
+        UI.getCurrent().add(fresh);
+        fresh.load(body.get("request"), body.get("view"), view.imageBytes, null);
+        assertThat(fresh.imageInfo.getText()).startsWith("upload.png: 40 x 30 pixels, RGB");
+        assertThat(fresh.gray.getValue()).isTrue();
+        assertThat(fresh.scale.getValue()).isEqualTo(PixelScale.BYTE);
+        assertThat(fresh.stride.getValue()).isEqualTo(2);
+        assertThat(fresh.filterEditors).extracting(f -> f.preset.getValue()).containsExactly(KernelPreset.SOBEL_X, KernelPreset.GAUSSIAN);
+        assertThat(fresh.filterEditors.get(1).weights()[0][2][2]).isEqualTo(0.5);
+        assertThat(fresh.patchColumn.getValue()).isEqualTo(7);
+        assertThat(fresh.patchFilter.getValue()).isEqualTo(1);
+        assertThat(fresh.result.shape()).containsExactly(saved.shape());
+        assertThat(fresh.result.data()).containsExactly(saved.data());
+        assertThat(fresh.toJson()).isEqualTo(body);
+        // the bundled sample is recognised by its bytes
+        view.loadSample(SampleImage.GRAY);
+        fresh.load(view.toJson().get("request"), null, SampleImage.GRAY.bytes(), null);
+        assertThat(fresh.sample.getValue()).isEqualTo(SampleImage.GRAY);
+    }
 }

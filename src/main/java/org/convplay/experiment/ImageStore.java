@@ -1,0 +1,65 @@
+package org.convplay.experiment;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.convplay.api.TooLargeException;
+import org.convplay.convolve.Limits;
+import org.convplay.image.ImageDecoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Image files for saved experiments, content-addressed like Skia fiddle's: a file is stored once under the
+ * SHA-256 of its bytes however many experiments use it, and an experiment names it by that hash.
+ */
+@Service
+public class ImageStore {
+
+    private final ImageBlobRepository blobs;
+
+    ImageStore(ImageBlobRepository blobs) {
+        this.blobs = blobs;
+    }
+
+    /** Stores a PNG or JPEG unless it is there already and returns its hash; a file that is not an image is refused. */
+    @Transactional
+    public String put(byte[] bytes, String fileName) {
+        if (bytes.length > Limits.MAX_IMAGE_BYTES) {
+            throw new TooLargeException(fileName + " has " + bytes.length + " bytes; the limit is " + Limits.MAX_IMAGE_BYTES);
+        }
+        // what is stored must open later: decoding now refuses other formats, broken files and decompression bombs
+        ImageDecoder.decode(bytes, fileName);
+        String sha = sha256(bytes);
+        if (!blobs.existsById(sha)) {
+            blobs.save(new ImageBlob(sha, bytes, Instant.now()));
+        }
+        return sha;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<byte[]> get(String sha256) {
+        return blobs.findById(sha256).map(ImageBlob::bytes);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean has(String sha256) {
+        return blobs.existsById(sha256);
+    }
+
+    /** Files stored, for the tests that show a file is stored once. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return blobs.count();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
