@@ -146,9 +146,10 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
         qr.setId("qr-code");
         qr.setWidth("128px");
         qr.setHeight("128px");
-        String json = experiments.export(e, url).toPrettyString();
+        // written when asked for: an images experiment's file carries its picture in base64
         Anchor download = new Anchor(new StreamResource("experiment-" + e.getId() + ".json",
-                () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), getTranslation("experiment.download"));
+                () -> new ByteArrayInputStream(experiments.export(e, url).toPrettyString().getBytes(StandardCharsets.UTF_8))),
+                getTranslation("experiment.download"));
         download.getElement().setAttribute("download", true);
         download.setId("download-json");
         FlexLayout share = new FlexLayout(new VerticalLayout(link, embed, download), qr);
