@@ -22,16 +22,17 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.Limits;
 import org.convplay.engine.Border;
@@ -115,6 +116,11 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     final SlidingWindow window = new SlidingWindow();
 
     private final SaveBar saveBar;
+    /** A file the upload's request has read, waiting for the UI's next round trip to show it. */
+    private final AtomicReference<Uploaded> uploaded = new AtomicReference<>();
+
+    private record Uploaded(byte[] bytes, String fileName) {
+    }
 
     DecodedImage image;
     /** The file {@link #image} was decoded from: what a saved experiment stores. */
@@ -143,9 +149,23 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         upload.setMaxFileSize(Limits.MAX_IMAGE_BYTES);
         upload.setDropLabel(dropLabel);
         upload.setUploadButton(uploadButton);
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> load(bytes, meta.fileName())));
-        // the page shows one image at a time; the list of uploaded files would only grow
-        upload.addAllFinishedListener(e -> upload.clearFileList());
+        // The file is read in its own request and shown in the round trip that reports the upload's end.
+        // UploadHandler.inMemory would show it from UI.access instead, and without server push those changes
+        // wait for the browser's next request, which may never come (a flaky upload in ImageIT).
+        upload.setUploadHandler(event -> {
+            try (InputStream in = event.getInputStream()) {
+                // one byte over the limit is enough for the decoder to refuse the file by its size
+                uploaded.set(new Uploaded(in.readNBytes(Limits.MAX_IMAGE_BYTES + 1), event.getFileName()));
+            }
+        });
+        upload.addAllFinishedListener(e -> {
+            Uploaded file = uploaded.getAndSet(null);
+            if (file != null) {
+                load(file.bytes(), file.fileName());
+            }
+            // the page shows one image at a time; the list of uploaded files would only grow
+            upload.clearFileList();
+        });
         upload.addFileRejectedListener(e -> imageError.setText(e.getFileName() + ": " + e.getErrorMessage()));
         sample.setId("sample");
         sample.setItems(SampleImage.values());
