@@ -94,7 +94,8 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
         intro.setText(getTranslation(!experiments.signedIn() ? "experiment.mineAnonymous" : "experiment.mineSignedIn"));
         grid.removeAllColumns();
         grid.addComponentColumn(e -> new Anchor("e/" + e.getId(), e.getTitle())).setHeader(getTranslation("experiment.title")).setFlexGrow(3);
-        grid.addColumn(Experiment::getKind).setHeader(getTranslation("experiment.kind"));
+        // every kind is the page it was saved from, named as the menu names it
+        grid.addColumn(e -> getTranslation("nav." + e.getKind())).setHeader(getTranslation("experiment.kind"));
         grid.addColumn(e -> WHEN.format(e.getCreatedAt())).setHeader(getTranslation("experiment.created"));
         grid.addComponentColumn(e -> {
             Button delete = new Button(getTranslation("experiment.delete"), click -> {
