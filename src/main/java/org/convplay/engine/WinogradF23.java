@@ -1,5 +1,6 @@
 package org.convplay.engine;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WinogradF23 {
 
-    /** Transformed input plus products, in floats: above this the direct method runs instead (memory bound). */
+    /**
+     * Transformed input plus products, in floats, as {@link #workspace} counts them (a call holds less, see
+     * {@link Scratch}): above this the direct method runs instead (memory bound).
+     */
     static final long MAX_WORKSPACE = 16L << 20;
 
     /**
@@ -53,16 +57,14 @@ final class WinogradF23 {
 
     static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
         int tiles = ConvGeometry.ceilDiv(plan.outHeight(), 2) * ConvGeometry.ceilDiv(plan.outWidth(), 2);
-        Scratch scratch = Scratch.acquire(input.channels(), kernel.filters(), tiles);
-        try {
-            return convolve(input, kernel, spec, plan, scratch.v, scratch.m);
-        } finally {
-            scratch.release();
-        }
+        Scratch scratch = Scratch.acquire(tiles);
+        Tensor out = convolve(input, kernel, spec, plan, scratch);
+        // only after a call that went through: a failed one may have left arrays in use
+        scratch.release();
+        return out;
     }
 
-    private static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan,
-                                   float[][][] v, float[][][] m) {
+    private static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Scratch scratch) {
         int channels = input.channels();
         int filters = kernel.filters();
         int groups = spec.groups();
@@ -73,10 +75,20 @@ final class WinogradF23 {
         int tilesY = ConvGeometry.ceilDiv(oh, 2);
         int tilesX = ConvGeometry.ceilDiv(ow, 2);
         int tiles = tilesY * tilesX;
+        float[][][] v = new float[16][][];
+        for (int xi = 0; xi < 16; xi++) {
+            v[xi] = scratch.take(channels);
+        }
+        float[][][] m = new float[16][filters][];
 
         // v[xi][c]: element xi (0..15, row-major 4x4) of every tile's transformed input, one array per (xi, c)
         // so that the channel sum below is the same-index loop C2 vectorises
-        Parallel.forEach(channels, c -> transformInput(input, c, spec, plan, tilesY, tilesX, v));
+        int[] columns = new int[2 * tilesX + 2];
+        for (int x = 0; x < columns.length; x++) {
+            columns[x] = spec.border().sourceIndex(x - plan.pads().left(), input.width());
+        }
+        Parallel.forEach(channels, c -> transformInput(input, c, spec.border(), plan.pads().top(), plan.pads().left(),
+                columns, tilesY, tilesX, v, scratch));
 
         float[][][] u = transformedWeights(kernel, spec);
 
@@ -92,6 +104,7 @@ final class WinogradF23 {
             int g = task % groups;
             float[][] sources = new float[cpg][];
             System.arraycopy(v[xi], g * cpg, sources, 0, cpg);
+            System.arraycopy(scratch.take(fpg), 0, m[xi], g * fpg, fpg);
             for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
                 int f1 = Math.min(f0 + fb, (g + 1) * fpg);
                 for (int p0 = 0; p0 < tiles; p0 += chunk) {
@@ -114,10 +127,15 @@ final class WinogradF23 {
                     }
                 }
             }
+            // this group's v[xi] is read by this task only: its arrays take the next tasks' products
+            scratch.give(sources);
         });
 
         Tensor out = new Tensor(filters, oh, ow);
         Parallel.forEach(filters, f -> transformOutput(m, f, kernel.biasOf(f), out, tilesX, tiles));
+        for (float[][] mx : m) {
+            scratch.give(mx);
+        }
         return out;
     }
 
@@ -165,135 +183,221 @@ final class WinogradF23 {
     }
 
     /**
-     * A workspace kept from call to call: the transformed input {@code v[xi][c]} and the products {@code m[xi][f]},
-     * each {@code tiles} long (6 MiB for 64 to 64 channels at 56x56). Allocating them afresh made the allocator zero
-     * that much on every run; measured, the input transform took a third longer. One workspace is kept for the whole
-     * JVM, not one per thread (a server's many request threads would each hold one): a call takes it when it fits and
-     * nobody holds it, and otherwise allocates its own, which it leaves behind for the next call when done. Workspaces
-     * above {@link #KEEP} floats are never kept.
+     * The arrays of the transformed input {@code v[xi][c]} and of the products {@code m[xi][f]}, each {@code tiles}
+     * long, kept from call to call: allocating them afresh made the allocator zero that much on every run (measured,
+     * the input transform took a third longer). They form one pool: a products task takes arrays for its results and
+     * gives back its group's {@code v[xi]} when done (nothing else reads it), so the products land in arrays just read,
+     * still in cache, and a call holds 16 x channels arrays plus those of the tasks in flight instead of
+     * 16 x (channels + filters): 3.5 MiB instead of 6 MiB for 64 to 64 channels at 56x56. Measured on the whole layer
+     * with OpenCV's run in between, as in the benchmark: 6% faster (median of 15 paired runs; 3-8%). One workspace is
+     * kept for the whole JVM, not one per thread (a server's many request threads would each hold one): a call takes
+     * it when it fits and nobody holds it, and otherwise starts an empty one, which it leaves behind for the next call
+     * when done. Workspaces above {@link #KEEP} floats are never kept.
      */
     private static final class Scratch {
         /** Largest workspace kept, in floats (16 MiB). */
         static final long KEEP = 4L << 20;
         private static final AtomicReference<Scratch> KEPT = new AtomicReference<>();
 
-        final float[][][] v;
-        final float[][][] m;
+        final int tiles;
+        /** Arrays free for the taking; the last given is the first taken again, as it is the likeliest in cache. */
+        private final ArrayDeque<float[]> free = new ArrayDeque<>();
 
-        private Scratch(int channels, int filters, int tiles) {
-            this.v = new float[16][channels][tiles];
-            this.m = new float[16][filters][tiles];
+        private Scratch(int tiles) {
+            this.tiles = tiles;
         }
 
-        static Scratch acquire(int channels, int filters, int tiles) {
+        static Scratch acquire(int tiles) {
             Scratch s = KEPT.getAndSet(null);
-            if (s != null && s.v[0].length == channels && s.m[0].length == filters && s.v[0][0].length == tiles) {
+            if (s != null && s.tiles == tiles) {
                 return s;
             }
             if (s != null) {
                 KEPT.compareAndSet(null, s);
             }
-            return new Scratch(channels, filters, tiles);
+            return new Scratch(tiles);
+        }
+
+        /** n arrays, free ones first, new ones when none are left; their contents are whatever was left in them. */
+        synchronized float[][] take(int n) {
+            float[][] arrays = new float[n][];
+            for (int i = 0; i < n; i++) {
+                float[] a = free.pollLast();
+                arrays[i] = a != null ? a : new float[tiles];
+            }
+            return arrays;
+        }
+
+        synchronized void give(float[][] arrays) {
+            for (float[] a : arrays) {
+                free.addLast(a);
+            }
         }
 
         void release() {
-            if (16L * (v[0].length + m[0].length) * v[0][0].length <= KEEP) {
+            if ((long) free.size() * tiles <= KEEP) {
                 KEPT.set(this);
             }
         }
     }
 
-    /** {@code Bt d B} for every 4x4 tile of one padded channel; tiles start every 2 rows and columns. */
-    private static void transformInput(Tensor input, int c, ConvSpec spec, ConvGeometry.Plan plan, int tilesY, int tilesX,
-                                       float[][][] v) {
-        int rows = 2 * tilesY + 2;
-        int cols = 2 * tilesX + 2;
-        float[] padded = pad(input, c, spec.border(), plan.pads().top(), plan.pads().left(), rows, cols);
-        float[][] out = new float[16][];
+    /**
+     * {@code Bt d B} for every 4x4 tile of one padded channel; tiles start every 2 rows and columns. Two steps, so
+     * that the arithmetic runs as the same-index loops C2 vectorises (tiles overlap by two columns, and the strided
+     * reads of a per-tile form are what C2 on Java 17 will not vectorise):
+     * <ol>
+     *   <li>each tile's 16 input values go to {@code v[4a + j][c][tile]} (a the row and j the column in the tile).
+     *   Only a, j in {0, 1} are gathered one by one: cells (a, j + 2) are cells (a, j) of the next tile to the right
+     *   and cells (a + 2, j) those of the next tile row, so those arrays are the gathered ones shifted by one tile
+     *   or one tile row (one {@code arraycopy} each), plus the last tile of each row or the last tile row.</li>
+     *   <li>{@code Bt d} (rows combined) and then {@code (Bt d) B} (columns combined), each as four whole-array
+     *   passes of two operands ({@link #combine}).</li>
+     * </ol>
+     * Same operations in the same order as the per-tile form, so the same bits. Measured on one thread, 64 channels
+     * at 56x56: 0.63 ms before, 0.49 to 0.52 ms now (the per-tile form's 32 scalar additions and 16 scattered stores
+     * per tile, against 4 gathered values per tile and vector passes). Within the whole layer the gain is smaller, as
+     * writing the 3.2 MB of {@code v} costs about as much as the arithmetic.
+     */
+    private static void transformInput(Tensor input, int c, Border border, int top, int left, int[] columns,
+                                       int tilesY, int tilesX, float[][][] v, Scratch scratch) {
+        int tiles = tilesY * tilesX;
+        Rows in = new Rows(input, c, border, top, left, columns);
+        float[][] d = new float[16][];
         for (int xi = 0; xi < 16; xi++) {
-            out[xi] = v[xi][c];
+            d[xi] = v[xi][c];
         }
-        // Scalar on purpose: tiles overlap by two columns, and strided reads are exactly what C2 on Java 17 will not
-        // vectorise; spelled out in locals so nothing goes through memory between the two half-transforms.
         for (int ty = 0; ty < tilesY; ty++) {
-            int row0 = 2 * ty * cols;
-            for (int tx = 0; tx < tilesX; tx++) {
-                int b0 = row0 + 2 * tx;
-                int b1 = b0 + cols;
-                int b2 = b1 + cols;
-                int b3 = b2 + cols;
-                // Bt d: rows combined, for each of the 4 columns
-                float t00 = padded[b0] - padded[b2];
-                float t01 = padded[b0 + 1] - padded[b2 + 1];
-                float t02 = padded[b0 + 2] - padded[b2 + 2];
-                float t03 = padded[b0 + 3] - padded[b2 + 3];
-                float t10 = padded[b1] + padded[b2];
-                float t11 = padded[b1 + 1] + padded[b2 + 1];
-                float t12 = padded[b1 + 2] + padded[b2 + 2];
-                float t13 = padded[b1 + 3] + padded[b2 + 3];
-                float t20 = padded[b2] - padded[b1];
-                float t21 = padded[b2 + 1] - padded[b1 + 1];
-                float t22 = padded[b2 + 2] - padded[b1 + 2];
-                float t23 = padded[b2 + 3] - padded[b1 + 3];
-                float t30 = padded[b1] - padded[b3];
-                float t31 = padded[b1 + 1] - padded[b3 + 1];
-                float t32 = padded[b1 + 2] - padded[b3 + 2];
-                float t33 = padded[b1 + 3] - padded[b3 + 3];
-                int tile = ty * tilesX + tx;
-                // (Bt d) B: columns combined, for each of the 4 rows
-                out[0][tile] = t00 - t02;
-                out[1][tile] = t01 + t02;
-                out[2][tile] = t02 - t01;
-                out[3][tile] = t01 - t03;
-                out[4][tile] = t10 - t12;
-                out[5][tile] = t11 + t12;
-                out[6][tile] = t12 - t11;
-                out[7][tile] = t11 - t13;
-                out[8][tile] = t20 - t22;
-                out[9][tile] = t21 + t22;
-                out[10][tile] = t22 - t21;
-                out[11][tile] = t21 - t23;
-                out[12][tile] = t30 - t32;
-                out[13][tile] = t31 + t32;
-                out[14][tile] = t32 - t31;
-                out[15][tile] = t31 - t33;
+            for (int a = 0; a < 2; a++) {
+                for (int j = 0; j < 2; j++) {
+                    in.gather(2 * ty + a, j, d[4 * a + j], ty * tilesX, tilesX);
+                }
+            }
+        }
+        for (int a = 0; a < 2; a++) {
+            for (int j = 0; j < 2; j++) {
+                float[] to = d[4 * a + j + 2];
+                System.arraycopy(d[4 * a + j], 1, to, 0, tiles - 1);
+                for (int ty = 0; ty < tilesY; ty++) {
+                    to[ty * tilesX + tilesX - 1] = in.value(2 * ty + a, 2 * tilesX + j);
+                }
+            }
+        }
+        int lastRow = tiles - tilesX;
+        for (int a = 0; a < 2; a++) {
+            for (int j = 0; j < 4; j++) {
+                float[] to = d[4 * (a + 2) + j];
+                System.arraycopy(d[4 * a + j], tilesX, to, 0, lastRow);
+                in.gather(2 * tilesY + a, j, to, lastRow, tilesX);
+            }
+        }
+        float[] spare = scratch.take(1)[0];
+        for (int j = 0; j < 4; j++) {
+            spare = combine(d, j, 4, spare, tiles);
+        }
+        for (int a = 0; a < 4; a++) {
+            spare = combine(d, 4 * a, 1, spare, tiles);
+        }
+        for (int xi = 0; xi < 16; xi++) {
+            v[xi][c] = d[xi];
+        }
+        scratch.give(new float[][] {spare});
+    }
+
+    /**
+     * Cells of channel c padded as the spec says, read straight from the input: no padded copy of the channel is made
+     * (making one, 58 x 58 for a 56 x 56 channel, measured 2.0 of 6.9 us per channel). Cells past the padded image's
+     * end (when the output size is odd) only feed outputs that are dropped.
+     */
+    private static final class Rows {
+        final float[] data;
+        final int height;
+        final int width;
+        final int channelBase;
+        final Border border;
+        final int top;
+        final int left;
+        /** For each padded column, the input column it reads, or -1 for a zero cell. */
+        final int[] columns;
+
+        Rows(Tensor input, int c, Border border, int top, int left, int[] columns) {
+            this.data = input.data();
+            this.height = input.height();
+            this.width = input.width();
+            this.channelBase = c * height * width;
+            this.border = border;
+            this.top = top;
+            this.left = left;
+            this.columns = columns;
+        }
+
+        /** Where padded row y starts in the input data, or -1 for a row of zeros. */
+        int rowBase(int y) {
+            int sy = border.sourceIndex(y - top, height);
+            return sy < 0 ? -1 : channelBase + sy * width;
+        }
+
+        float value(int y, int x) {
+            int base = rowBase(y);
+            int col = columns[x];
+            return base < 0 || col < 0 ? 0f : data[base + col];
+        }
+
+        /** {@code dst[off + k] = cell (y, col0 + 2k)} for {@code k < n}: the interior straight from the row. */
+        void gather(int y, int col0, float[] dst, int off, int n) {
+            int base = rowBase(y);
+            if (base < 0) {
+                Arrays.fill(dst, off, off + n, 0f);
+                return;
+            }
+            // interior: input column col0 + 2k - left inside [0, width)
+            int lo = Math.min(n, left - col0 <= 0 ? 0 : (left - col0 + 1) / 2);
+            int last = width - 1 + left - col0;
+            int hi = Math.max(lo, last < 0 ? 0 : Math.min(n, last / 2 + 1));
+            edge(base, col0, dst, off, 0, lo);
+            int src = base + col0 - left;
+            for (int k = lo; k < hi; k++) {
+                dst[off + k] = data[src + 2 * k];
+            }
+            edge(base, col0, dst, off, hi, n);
+        }
+
+        private void edge(int base, int col0, float[] dst, int off, int from, int to) {
+            for (int k = from; k < to; k++) {
+                int col = columns[col0 + 2 * k];
+                dst[off + k] = col < 0 ? 0f : data[base + col];
             }
         }
     }
 
     /**
-     * Channel c padded as the spec says, {@code rows x cols} from the top-left of the padded image. Cells past
-     * the padded image's end (when the output size is odd) only feed outputs that are dropped.
+     * {@code (x0, x1, x2, x3) = (x0 - x2, x1 + x2, x2 - x1, x1 - x3)} where {@code xk = d[first + k * step]}: the
+     * one-dimensional {@code Bt x}. One pass per result, each storing to one array (C2 vectorises loops with one store
+     * reliably; two-store loops measured scalar in some contexts). x1 is read after x2 is overwritten, so x1 + x2
+     * goes to {@code spare}, which takes x1's place in d; x1's old array is returned as the next spare.
      */
-    private static float[] pad(Tensor input, int c, Border border, int top, int left, int rows, int cols) {
-        int h = input.height();
-        int w = input.width();
-        float[] data = input.data();
-        float[] padded = new float[rows * cols];
-        int[] srcCol = new int[cols];
-        for (int x = 0; x < cols; x++) {
-            srcCol[x] = border.sourceIndex(x - left, w);
+    private static float[] combine(float[][] d, int first, int step, float[] spare, int n) {
+        float[] x0 = d[first];
+        float[] x1 = d[first + step];
+        float[] x2 = d[first + 2 * step];
+        float[] x3 = d[first + 3 * step];
+        sub(x0, x0, x2, n);
+        sub(x3, x1, x3, n);
+        add(spare, x1, x2, n);
+        sub(x2, x2, x1, n);
+        d[first + step] = spare;
+        return x1;
+    }
+
+    private static void add(float[] d, float[] a, float[] b, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = a[p] + b[p];
         }
-        int lo = Math.min(cols, left);
-        int hi = Math.max(lo, Math.min(cols, left + w));
-        for (int y = 0; y < rows; y++) {
-            int sy = border.sourceIndex(y - top, h);
-            if (sy < 0) {
-                continue;
-            }
-            int src = (c * h + sy) * w;
-            int dst = y * cols;
-            if (hi > lo) {
-                System.arraycopy(data, src + lo - left, padded, dst + lo, hi - lo);
-            }
-            for (int x = 0; x < lo; x++) {
-                padded[dst + x] = srcCol[x] < 0 ? 0f : data[src + srcCol[x]];
-            }
-            for (int x = hi; x < cols; x++) {
-                padded[dst + x] = srcCol[x] < 0 ? 0f : data[src + srcCol[x]];
-            }
+    }
+
+    private static void sub(float[] d, float[] a, float[] b, int n) {
+        for (int p = 0; p < n; p++) {
+            d[p] = a[p] - b[p];
         }
-        return padded;
     }
 
     /** {@code u[xi][f][c] = (G g Gt)[xi]} for each filter and channel of its group, flipped first for convolution. */
@@ -339,7 +443,10 @@ final class WinogradF23 {
      * {@code At M A} for every tile of filter f, plus bias, written to the output (clipped at odd sizes). Done in
      * place in the products {@code m[xi][f]}, which are dead afterwards, as whole-row passes of three arrays each: the
      * same-index loops C2 vectorises (the per-tile scalar form measured 1.8x slower). Only the final interleaving of
-     * each tile's 2x2 outputs into the image stays scalar. Same operations in the same order as the per-tile form.
+     * each tile's 2x2 outputs into the image stays scalar. It runs row by row: a per-tile loop that divided to find
+     * each tile's row and column and tested both edges measured slower (whole output transform, 64 filters at 56x56,
+     * one thread: 0.34-0.36 ms against 0.26-0.30 ms; within the layer 0.26 against 0.19 ms). Same operations in the
+     * same order as the per-tile form.
      */
     private static void transformOutput(float[][][] m, int f, float bias, Tensor out, int tilesX, int tiles) {
         float[][] mf = new float[16][];
@@ -363,20 +470,29 @@ final class WinogradF23 {
         int oh = out.height();
         int ow = out.width();
         float[] data = out.data();
-        for (int tile = 0; tile < tiles; tile++) {
-            int y = tile / tilesX * 2;
-            int x = tile % tilesX * 2;
-            int base = (f * oh + y) * ow + x;
-            data[base] = y00[tile];
-            if (x + 1 < ow) {
-                data[base + 1] = y01[tile];
+        // tiles whose two output columns both exist, then (odd widths) the last tile of each row, which has one
+        int pairs = ow / 2;
+        for (int ty = 0; ty < tiles / tilesX; ty++) {
+            int t0 = ty * tilesX;
+            int row = (f * oh + 2 * ty) * ow;
+            interleave(data, row, y00, y01, t0, pairs);
+            if (pairs < tilesX) {
+                data[row + 2 * pairs] = y00[t0 + pairs];
             }
-            if (y + 1 < oh) {
-                data[base + ow] = y10[tile];
-                if (x + 1 < ow) {
-                    data[base + ow + 1] = y11[tile];
+            if (2 * ty + 1 < oh) {
+                interleave(data, row + ow, y10, y11, t0, pairs);
+                if (pairs < tilesX) {
+                    data[row + ow + 2 * pairs] = y10[t0 + pairs];
                 }
             }
+        }
+    }
+
+    /** {@code data[row + 2k] = even[t0 + k]} and {@code data[row + 2k + 1] = odd[t0 + k]} for k < n. */
+    private static void interleave(float[] data, int row, float[] even, float[] odd, int t0, int n) {
+        for (int k = 0; k < n; k++) {
+            data[row + 2 * k] = even[t0 + k];
+            data[row + 2 * k + 1] = odd[t0 + k];
         }
     }
 

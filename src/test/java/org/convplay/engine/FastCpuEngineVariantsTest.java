@@ -81,6 +81,24 @@ class FastCpuEngineVariantsTest {
         }
     }
 
+    @Test
+    void winogradReusesItsWorkspaceWithoutCarryingValuesOver() {
+        // the same shapes call after call, so the arrays of one call's products become the next call's input
+        // transform; more filters than channels per group, so the products take more arrays than each task gives back
+        SplittableRandom random = new SplittableRandom(17);
+        Kernel kernel = new Kernel(2 * 11, 9, 3, 3, EngineContractTest.uniform(random, 2 * 11 * 9 * 9),
+                EngineContractTest.uniform(random, 2 * 11));
+        ConvSpec spec = ConvSpec.DEFAULT.withPadding(Padding.SAME).withGroups(2);
+        ReferenceEngine reference = new ReferenceEngine();
+        for (int round = 0; round < 4; round++) {
+            Tensor input = new Tensor(2 * 9, 13, 10, EngineContractTest.uniform(random, 2 * 9 * 13 * 10));
+            ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+            Tensor actual = FastCpuEngine.convolve(input, kernel, spec, plan, FastCpuEngine.Strategy.WINOGRAD);
+            assertThat(EngineContractTest.compare(reference.convolve(input, kernel, spec), actual,
+                    magnitude(input, kernel, spec))).as("round " + round).isNull();
+        }
+    }
+
     private static Tensor magnitude(Tensor input, Kernel kernel, ConvSpec spec) {
         return new EngineContractTest.Case(input, kernel, spec).magnitude(new ReferenceEngine());
     }
