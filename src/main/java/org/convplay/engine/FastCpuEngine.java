@@ -42,10 +42,13 @@ public final class FastCpuEngine implements ConvolutionEngine {
      */
     static final int ACC_BUDGET = 8192;
     /**
-     * Wide outputs are cut into column stripes this wide, so that the kh x kw shifted rows one output row reads
-     * (11 x 11 x 2 KiB for an 11x11 kernel) stay in a 512 KiB L2 while the kh output rows that share them run.
+     * Floats of shifted rows one output row reads (taps x stripe width): 256 KiB, half of a 512 KiB L2, so they stay
+     * there while the kh output rows that share them run. Wide outputs are cut into column stripes to fit: an 11x11
+     * kernel over 2048 columns runs in 4 stripes of 512, a 3x3 one in a single stripe. Stripes no wider than needed
+     * matter for small kernels: 3x3 over 2048x2048 in 512-wide stripes took 7-8 ms against 5.2-5.5 ms in whole
+     * rows (2 threads), as every row then starts a new 2 KiB run of memory that the prefetchers must find again.
      */
-    static final int STRIPE = 512;
+    static final int SHIFTED_BUDGET = 64 * 1024;
     /** Below this output width several output rows are concatenated per block (see {@link #blockRows}). */
     static final int NARROW = 256;
     /** Floats of source arrays per block, im2col layout: about half of a 512 KiB L2. */
@@ -119,6 +122,11 @@ public final class FastCpuEngine implements ConvolutionEngine {
         return Math.max(1, Math.min(outHeight, Math.min(wanted, affordable)));
     }
 
+    /** Column stripes of a row of {@code outWidth} outputs: as few as keep {@code taps} shifted rows in L2. */
+    static int stripes(int outWidth, int blockRows, int taps) {
+        return blockRows == 1 ? ConvGeometry.ceilDiv(outWidth, Math.max(NARROW, SHIFTED_BUDGET / taps)) : 1;
+    }
+
     /** One convolution: shapes resolved once, then strips of output rows computed independently. */
     private static final class Job {
         final float[] in;
@@ -144,7 +152,7 @@ public final class FastCpuEngine implements ConvolutionEngine {
         /** kw references to one shared row of zeros, for padded rows that lie wholly in zero padding. */
         final float[][] zeroRows;
         final int block;
-        /** Width of a column stripe, and how many there are (see {@link #STRIPE}). */
+        /** Width of a column stripe, and how many there are (see {@link #SHIFTED_BUDGET}). */
         final int stripeWidth;
         final int stripes;
         final int stripBlocks;
@@ -188,8 +196,9 @@ public final class FastCpuEngine implements ConvolutionEngine {
             this.zeroRows = new float[kw][];
             java.util.Arrays.fill(zeroRows, new float[ow]);
             this.block = blockRows(ow, oh, taps);
-            this.stripeWidth = block == 1 && ow >= 2 * STRIPE ? STRIPE : ow;
-            this.stripes = ConvGeometry.ceilDiv(ow, stripeWidth);
+            this.stripes = stripes(ow, block, taps);
+            // equal stripes: 2048 columns that fit 1337 at a time run as 2 x 1024, not 1337 + 711
+            this.stripeWidth = ConvGeometry.ceilDiv(ow, stripes);
             this.stripBlocks = stripBlocks();
         }
 

@@ -30,7 +30,11 @@ class FastCpuEngineVariantsTest {
         ReferenceEngine reference = new ReferenceEngine();
         for (int n = 0; n < 40; n++) {
             EngineContractTest.Case small = EngineContractTest.Case.random(random);
-            int width = 2 * FastCpuEngine.STRIPE + random.nextInt(700);
+            Kernel k = small.kernel();
+            int taps = k.channelsPerGroup() * k.height() * k.width();
+            // wide enough for two or three stripes once the stride has divided it
+            int fit = Math.max(FastCpuEngine.NARROW, FastCpuEngine.SHIFTED_BUDGET / taps);
+            int width = (2 * fit + random.nextInt(fit)) * small.spec().strideX();
             int height = 1 + random.nextInt(6);
             int channels = small.input().channels();
             EngineContractTest.Case c = new EngineContractTest.Case(
@@ -41,6 +45,10 @@ class FastCpuEngineVariantsTest {
                 expected = reference.convolve(c.input(), c.kernel(), c.spec());
             } catch (ShapeException e) {
                 continue;
+            }
+            int outWidth = expected.width();
+            if (FastCpuEngine.blockRows(outWidth, expected.height(), taps) == 1) {
+                assertThat(FastCpuEngine.stripes(outWidth, 1, taps)).as(c.toString()).isGreaterThan(1);
             }
             String problem = EngineContractTest.compare(expected, new FastCpuEngine().convolve(c.input(), c.kernel(), c.spec()),
                     c.magnitude(reference));
