@@ -60,6 +60,21 @@ class ImageIT {
         input.sendKeys(file.toString());
     }
 
+    /**
+     * Waits for the image line to start with {@code info}. On a timeout it says what the page and the upload's
+     * file list showed instead: this wait once failed now and then, on the third upload, for reasons not yet known.
+     */
+    void shown(String info) {
+        try {
+            browser.wait.until(d -> text("image-info").startsWith(info));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited for \"" + info + "\"; the page shows \"" + text("image-info") + "\", error \""
+                    + text("image-error") + "\", upload files " + browser.script(
+                    "return (document.querySelector('#upload').files || []).map(f => [f.name, f.status, f.error, f.complete, f.progress]);"),
+                    e);
+        }
+    }
+
     /** Picks an item of a vaadin-select by its visible text. */
     void choose(String selectId, String item) {
         WebElement select = browser.driver.findElement(org.openqa.selenium.By.id(selectId));
@@ -86,15 +101,15 @@ class ImageIT {
     void uploadedGrayRgbAndAlphaFilesBecomeChannelsAndBands() throws IOException {
         browser.wait.until(d -> ready("band-1", 256, 256));
         upload("gray.png", TestImages.png(TestImages.image(40, 30, 1, 8)));
-        browser.wait.until(d -> text("image-info").startsWith("gray.png: 40 x 30 pixels, gray, 8 bits"));
+        shown("gray.png: 40 x 30 pixels, gray, 8 bits");
         browser.wait.until(d -> ready("band-1", 40, 30) && ready("channel-gray", 40, 30));
 
         upload("photo.jpg", TestImages.plain(48, 32, false, "jpeg"));
-        browser.wait.until(d -> text("image-info").startsWith("photo.jpg: 48 x 32 pixels, RGB, 8 bits per sample, JPEG"));
+        shown("photo.jpg: 48 x 32 pixels, RGB, 8 bits per sample, JPEG");
         browser.wait.until(d -> ready("band-2", 48, 32) && ready("channel-green", 48, 32));
 
         upload("deep-alpha.png", TestImages.png(TestImages.image(20, 24, 4, 16)));
-        browser.wait.until(d -> text("image-info").startsWith("deep-alpha.png: 20 x 24 pixels, RGB with alpha, 16 bits"));
+        shown("deep-alpha.png: 20 x 24 pixels, RGB with alpha, 16 bits");
         browser.wait.until(d -> ready("band-3", 20, 24) && ready("channel-alpha", 20, 24));
         assertThat(browser.script("return document.querySelector('#channel-alpha').label")).asString()
                 .isEqualTo("alpha (shown, not convolved)");
