@@ -30,11 +30,16 @@ public final class CodeExport {
 
     /** The script for a whole pipeline run on {@code input}. */
     public static String export(Target target, Pipeline pipeline, Tensor input) {
+        return export(target, pipeline, input, null);
+    }
+
+    /** The same, reading {@code input} from a picture file when {@code picture} is given (the numbers then set only the shapes). */
+    public static String export(Target target, Pipeline pipeline, Tensor input, PictureInput picture) {
         List<Step> steps = steps(pipeline, input);
         return switch (target) {
-            case KERAS -> KerasExport.write(pipeline, input, steps);
-            case PYTORCH -> PyTorchExport.write(pipeline, input, steps);
-            case NUMPY -> NumpyExport.write(pipeline, input, steps);
+            case KERAS -> KerasExport.write(pipeline, input, steps, picture);
+            case PYTORCH -> PyTorchExport.write(pipeline, input, steps, picture);
+            case NUMPY -> NumpyExport.write(pipeline, input, steps, picture);
         };
     }
 

@@ -25,14 +25,17 @@ final class KerasExport {
     private KerasExport() {
     }
 
-    static String write(Pipeline pipeline, Tensor input, List<CodeExport.Step> steps) {
+    static String write(Pipeline pipeline, Tensor input, List<CodeExport.Step> steps, PictureInput picture) {
         PythonSource py = new PythonSource();
         py.line(CodeExport.header("tf.keras (TensorFlow 2)", pipeline));
         py.line("import numpy as np");
         py.line("import tensorflow as tf");
         py.line("from tensorflow import keras");
+        if (picture != null) {
+            py.line("from PIL import Image");
+        }
         py.blank();
-        py.line("x = np.array(" + PythonSource.list(input) + ", dtype=np.float32)  # C x H x W");
+        PythonSource.numpyInput(py, input, picture);
         py.line("x = x.transpose(1, 2, 0)[np.newaxis]  # Keras wants NHWC: 1 x H x W x C");
         py.blank();
         py.line("model = keras.Sequential([keras.Input(shape=(" + input.height() + ", " + input.width() + ", "

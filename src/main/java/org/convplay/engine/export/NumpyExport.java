@@ -15,11 +15,14 @@ final class NumpyExport {
     private NumpyExport() {
     }
 
-    static String write(Pipeline pipeline, Tensor input, java.util.List<CodeExport.Step> steps) {
+    static String write(Pipeline pipeline, Tensor input, java.util.List<CodeExport.Step> steps, PictureInput picture) {
         PythonSource py = new PythonSource();
         py.line(CodeExport.header("NumPy + SciPy", pipeline));
         py.line("import numpy as np");
         py.line("from scipy import signal");
+        if (picture != null) {
+            py.line("from PIL import Image");
+        }
         py.blank();
         py.blank();
         py.line("def conv2d(x, w, b, pads, border, stride, dilation, groups, flip):");
@@ -58,7 +61,7 @@ final class NumpyExport {
         py.line("    return out.astype(np.float32)");
         py.blank();
         py.blank();
-        py.line("x = np.array(" + PythonSource.list(input) + ", dtype=np.float32)  # C x H x W");
+        PythonSource.numpyInput(py, input, picture);
         for (CodeExport.Step step : steps) {
             py.blank();
             py.line("# layers[" + step.index() + "]: " + step.layer().type() + ", output " + java.util.Arrays.toString(step.out()));

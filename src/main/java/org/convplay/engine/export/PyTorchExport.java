@@ -22,13 +22,21 @@ final class PyTorchExport {
     private PyTorchExport() {
     }
 
-    static String write(Pipeline pipeline, Tensor input, List<CodeExport.Step> steps) {
+    static String write(Pipeline pipeline, Tensor input, List<CodeExport.Step> steps, PictureInput picture) {
         PythonSource py = new PythonSource();
         py.line(CodeExport.header("PyTorch", pipeline));
         py.line("import torch");
         py.line("import torch.nn.functional as F");
-        py.blank();
-        py.line("x = torch.tensor(" + PythonSource.list(input) + ", dtype=torch.float32)  # C x H x W");
+        if (picture == null) {
+            py.blank();
+            py.line("x = torch.tensor(" + PythonSource.list(input) + ", dtype=torch.float32)  # C x H x W");
+        } else {
+            py.line("import numpy as np");
+            py.line("from PIL import Image");
+            py.blank();
+            PythonSource.numpyInput(py, input, picture);
+            py.line("x = torch.from_numpy(x)");
+        }
         py.line("x = x.unsqueeze(0)  # NCHW: 1 x C x H x W");
         for (CodeExport.Step step : steps) {
             py.blank();

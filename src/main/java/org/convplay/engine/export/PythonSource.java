@@ -89,6 +89,36 @@ final class PythonSource {
         return b.append(']').toString();
     }
 
+    /** A Python string literal. */
+    static String string(String s) {
+        StringBuilder b = new StringBuilder("'");
+        for (char ch : s.toCharArray()) {
+            if (ch == '\\' || ch == '\'') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20 || ch == 0x7f) {
+                b.append(String.format("\\x%02x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('\'').toString();
+    }
+
+    /**
+     * The lines that set {@code x} to the C x H x W float32 input as a NumPy array: its numbers, or the picture
+     * they were read from.
+     */
+    static void numpyInput(PythonSource py, Tensor input, PictureInput picture) {
+        if (picture == null) {
+            py.line("x = np.array(" + list(input) + ", dtype=np.float32)  # C x H x W");
+            return;
+        }
+        PictureInput.writeReader(py);
+        py.blank();
+        py.blank();
+        py.line("x = " + picture.call() + "  # C x H x W; the picture is downloaded beside this script");
+    }
+
     static String pair(int a, int b) {
         return "(" + a + ", " + b + ")";
     }

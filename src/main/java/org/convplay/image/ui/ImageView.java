@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,11 +22,14 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,9 +40,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.Limits;
 import org.convplay.engine.Border;
+import org.convplay.engine.Convention;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Tensor;
+import org.convplay.engine.export.CodeExport;
+import org.convplay.engine.export.PictureInput;
+import org.convplay.engine.export.Target;
+import org.convplay.engine.model.Conv2dLayer;
+import org.convplay.engine.model.Pipeline;
 import org.convplay.image.BandJob;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageConvolutionService;
@@ -53,6 +63,7 @@ import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
 import org.convplay.image.SlidingWindowService;
+import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +125,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     final Select<Integer> patchChannel = new Select<>();
     final Span patchError = new Span();
     final SlidingWindow window = new SlidingWindow();
+    /** The bands as a script that reads the picture, which the link beside it downloads. */
+    final CodeExportPanel export = new CodeExportPanel();
+    final Anchor pictureLink = new Anchor();
 
     private final SaveBar saveBar;
     /** A file the upload's request has read, waiting for the UI's next round trip to show it. */
@@ -229,6 +243,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         patchError.setId("patch-error");
         patchError.addClassName("error-message");
         window.setId("window");
+        pictureLink.setId("picture-download");
 
         HorizontalLayout source = new HorizontalLayout(upload, sample);
         source.setAlignItems(Alignment.CENTER);
@@ -245,7 +260,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         }
         add(source, imageError, imageInfo, numbers, scaleNote, channelsTitle, channels,
                 filtersTitle, settings, filters, running, error, bandsTitle, bands,
-                patchTitle, patchIntro, patchControls, patchError, window);
+                patchTitle, patchIntro, patchControls, patchError, window, export, pictureLink);
 
         for (KernelPreset p : FIRST_FILTERS) {
             addFilter(p);
@@ -271,6 +286,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         try {
             image = ImageDecoder.decode(bytes, fileName);
             imageBytes = bytes;
+            offerPicture();
             imageError.setText("");
             patchRow.setValue(Math.max(0, image.height() / 2 - PATCH / 2));
             patchColumn.setValue(Math.max(0, image.width() / 2 - PATCH / 2));
@@ -434,6 +450,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         try {
             image = ImageDecoder.decode(bytes, r.fileName());
             imageBytes = bytes;
+            offerPicture();
             sample.setValue(Arrays.stream(SampleImage.values()).filter(s -> Arrays.equals(s.bytes(), bytes)).findFirst().orElse(null));
             scale.setValue(r.scale());
             gray.setValue(r.gray());
@@ -539,6 +556,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         }
         result = bandsOut;
         showBands();
+        export.setSource(this::exportCode);
         status.setText(getTranslation("image.done", bandsOut.channels(), bandsOut.height(), bandsOut.width(),
                 Math.round(done.millis())));
         showPatch();
@@ -567,6 +585,26 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     private void labelView(BandView v) {
         v.setLabels(getTranslation("image.row"), getTranslation("image.column"), getTranslation("image.png"),
                 getTranslation("image.text"), getTranslation("image.loading"), getTranslation("image.hint"));
+    }
+
+    /** The file as it was uploaded, for the exported script to read. */
+    private void offerPicture() {
+        byte[] file = imageBytes;
+        String name = image.fileName();
+        pictureLink.setHref(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(file), name,
+                "image/" + image.format(), file.length)));
+        pictureLink.setText(getTranslation("image.downloadPicture", name));
+    }
+
+    /** The layer over the picture as a tf.keras, PyTorch or NumPy script that opens the file with Pillow. */
+    String exportCode(Target target) {
+        try {
+            Pipeline layer = new Pipeline(Convention.DEFAULT, List.of(new Conv2dLayer(kernel(), spec())));
+            PixelScale s = scale.getValue() == null ? PixelScale.UNIT : scale.getValue();
+            return CodeExport.export(target, layer, input, new PictureInput(image.fileName(), s.top(), gray.getValue()));
+        } catch (BadRequestException e) {
+            return "# " + e.getMessage();
+        }
     }
 
     /** Polls while a run is going, so that progress and the result reach the browser without server push. */
@@ -679,6 +717,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         patchChannel.setLabel(getTranslation("image.patchChannel"));
         window.translate(this::getTranslation);
         if (image != null) {
+            pictureLink.setText(getTranslation("image.downloadPicture", image.fileName()));
             showImage();
         }
     }

@@ -155,4 +155,19 @@ class CodeExportTest {
         }
         assertThatThrownBy(() -> Target.fromId("jax")).hasMessageContaining("'jax'");
     }
+
+    @Test
+    void aPictureInputIsReadFromItsFileInsteadOfWrittenOut() {
+        Tensor input = ExportFixtures.ramp(1, 40, 30);
+        PictureInput picture = new PictureInput("it's a cat.png", 255, true);
+        for (Target t : Target.values()) {
+            String py = CodeExport.export(t, ExportFixtures.notebook(Convention.TENSORFLOW), input, picture);
+            assertThat(py).as(t.id()).contains("from PIL import Image", "import numpy as np", "def read_picture(path, top, gray):")
+                    .contains("x = read_picture('it\\'s a cat.png', 255.0, True)")
+                    // the picture's 1,200 values are not written out
+                    .doesNotContain("x = np.array(", "x = torch.tensor(");
+        }
+        assertThat(CodeExport.export(Target.PYTORCH, ExportFixtures.notebook(Convention.TENSORFLOW), input, picture))
+                .contains("x = torch.from_numpy(x)");
+    }
 }

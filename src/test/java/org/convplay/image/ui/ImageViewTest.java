@@ -211,4 +211,18 @@ class ImageViewTest {
         fresh.load(view.toJson().get("request"), null, SampleImage.GRAY.bytes(), null);
         assertThat(fresh.sample.getValue()).isEqualTo(SampleImage.GRAY);
     }
+
+    @Test
+    void theBandsExportAsAScriptThatReadsThePictureOfferedBesideIt() {
+        view.gray.setValue(true);
+        view.scale.setValue(PixelScale.BYTE);
+        String numpy = view.exportCode(org.convplay.engine.export.Target.NUMPY);
+        assertThat(numpy).contains("x = read_picture('shapes-colour.png', 255.0, True)")
+                // three filters over one gray channel, Sobel x first
+                .contains("w0 = np.array([[[[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]], ");
+        assertThat(view.pictureLink.getText()).isEqualTo("Download the picture (shapes-colour.png) to run the script beside it");
+        assertThat(view.pictureLink.getHref()).isNotBlank();
+        view.filterEditors.get(1).kernels.get(0).paste("[[1, 2], [3, 4]]");
+        assertThat(view.exportCode(org.convplay.engine.export.Target.PYTORCH)).startsWith("# filter 2, gray is 2x2");
+    }
 }
