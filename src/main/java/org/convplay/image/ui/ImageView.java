@@ -161,6 +161,10 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         upload.setId("upload");
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.setMaxFileSize(Limits.MAX_IMAGE_BYTES);
+        // one picture at a time: with several, whichever finished last would win, and a file input that takes
+        // several files adds each new choice to the old one (seen in ImageIT: the previous file went up again with the
+        // next and sometimes finished after it)
+        upload.setMaxFiles(1);
         upload.setDropLabel(dropLabel);
         upload.setUploadButton(uploadButton);
         // The file is read in its own request and shown in the round trip that reports the upload's end.
@@ -181,6 +185,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             upload.clearFileList();
         });
         upload.addFileRejectedListener(e -> imageError.setText(e.getFileName() + ": " + e.getErrorMessage()));
+        upload.addFailedListener(e -> imageError.setText(getTranslation("image.uploadFailed", e.getFileName(),
+                e.getReason() == null ? "" : e.getReason().getMessage())));
         sample.setId("sample");
         sample.setItems(SampleImage.values());
         sample.addValueChangeListener(e -> {

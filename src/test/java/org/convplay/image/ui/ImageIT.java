@@ -57,6 +57,12 @@ class ImageIT {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         WebElement input = browser.inShadow("#upload", "input[type=file]");
+        // what the upload goes through, for the message of a wait that times out
+        browser.script("const u = document.querySelector('#upload'); if (!window.uploadEvents) { window.uploadEvents = [];"
+                + " for (const t of ['upload-before', 'upload-start', 'upload-response', 'upload-success', 'upload-error',"
+                + " 'upload-abort', 'file-reject', 'file-remove']) u.addEventListener(t, e => window.uploadEvents.push(t + ' '"
+                + " + (e.detail && e.detail.file ? e.detail.file.name + ' ' + (e.detail.file.status || '') + ' '"
+                + " + (e.detail.file.error || '') + ' ' + (e.detail.xhr ? e.detail.xhr.status : '') : ''))); }");
         input.sendKeys(file.toString());
     }
 
@@ -70,8 +76,8 @@ class ImageIT {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waited for \"" + info + "\"; the page shows \"" + text("image-info") + "\", error \""
                     + text("image-error") + "\", upload files " + browser.script(
-                    "return (document.querySelector('#upload').files || []).map(f => [f.name, f.status, f.error, f.complete, f.progress]);"),
-                    e);
+                    "return (document.querySelector('#upload').files || []).map(f => [f.name, f.status, f.error, f.complete, f.progress]);")
+                    + ", upload events " + browser.script("return window.uploadEvents;"), e);
         }
     }
 
