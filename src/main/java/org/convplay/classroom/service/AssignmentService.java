@@ -16,6 +16,7 @@ import org.convplay.account.Role;
 import org.convplay.classroom.domain.Assignment;
 import org.convplay.classroom.domain.AssignmentRepository;
 import org.convplay.classroom.domain.Course;
+import org.convplay.classroom.domain.EnrollmentRepository;
 import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.domain.Submission;
 import org.convplay.classroom.domain.SubmissionRepository;
@@ -42,14 +43,17 @@ public class AssignmentService {
     private final AccountRepository accounts;
     private final AssignmentRepository assignments;
     private final SubmissionRepository submissions;
+    private final EnrollmentRepository enrollments;
     private final ExerciseService exercises;
     private final Access access;
     private final ObjectMapper json;
     private Clock clock = Clock.systemUTC();
 
     AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
-                      SubmissionRepository submissions, ExerciseService exercises, Access access, ObjectMapper json) {
+                      SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
+                      Access access, ObjectMapper json) {
         this.accountService = accountService;
+        this.enrollments = enrollments;
         this.accounts = accounts;
         this.assignments = assignments;
         this.submissions = submissions;
@@ -175,6 +179,9 @@ public class AssignmentService {
     public Views.SubmitResult submit(long assignmentId, String exerciseId, String answerText) {
         AccountRef student = accountService.requireCurrent();
         Assignment a = access.joinedAssignment(student, assignmentId);
+        // One answer at a time per student and class: two sent at once (a double click, two tabs) would otherwise
+        // both count the attempts before either is saved, and both be graded on the last one.
+        enrollments.lockByCourseIdAndStudentId(a.getCourse().getId(), student.id());
         if (!a.getExerciseIds().contains(exerciseId)) {
             throw new ClassroomException("exercise", "exercise '" + exerciseId + "' is not part of this assignment");
         }

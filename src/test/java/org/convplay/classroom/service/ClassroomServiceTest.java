@@ -169,6 +169,35 @@ class ClassroomServiceTest {
     }
 
     @Test
+    void twoAnswersSentAtOnceCannotBothUseTheLastAttempt() throws Exception {
+        // a double click, or two tabs: both requests count the attempts before either has saved its answer
+        for (int round = 0; round < 10; round++) {
+            Views.AssignmentSummary a = openAssignment(1);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<Views.Outcome> submit = () -> {
+                actAs(ana);
+                start.await();
+                try {
+                    return assignments.submit(a.id(), "dense-vs-conv", wrongAnswer()).outcome();
+                } finally {
+                    TestUsers.anonymous();
+                }
+            };
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = two.submit(submit);
+                var second = two.submit(submit);
+                assertThat(List.of(first.get(), second.get())).as("round " + round)
+                        .containsExactlyInAnyOrder(Views.Outcome.GRADED, Views.Outcome.NO_ATTEMPTS_LEFT);
+            } finally {
+                two.shutdown();
+            }
+            actAs(ana);
+            assertThat(assignments.forStudent(a.id()).exercises().get(0).attemptsUsed()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void lateAnswersArePenalisedOrRefusedAsTheAssignmentSays() {
         Instant opens = Instant.now().minus(Duration.ofDays(3));
         Instant due = Instant.now().minus(Duration.ofDays(1));
