@@ -4,6 +4,5 @@
 CREATE TABLE image_blob (
     sha256     VARCHAR(64) NOT NULL PRIMARY KEY,
     bytes      BYTEA       NOT NULL,
-    size_bytes INTEGER     NOT NULL,
     created_at TIMESTAMP   NOT NULL
 );

@@ -40,6 +40,14 @@ public record SingleConv(double[][] input, double[][] kernel, Convention convent
         return request;
     }
 
+    /** An experiment's body for the page {@code page}: this request, and a view that only names the page. */
+    public ObjectNode toExperimentBody(String page) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("request", toRequest());
+        body.putObject("view").put("page", page);
+        return body;
+    }
+
     /** Reads what {@link #toRequest()} wrote; the first kernel of the first layer when there are more. */
     public static SingleConv read(JsonNode request) {
         JsonNode conv = request.path("layers").path(0);

@@ -17,6 +17,7 @@ import org.convplay.api.BadRequestException;
 import org.convplay.api.NotFoundException;
 import org.convplay.api.TooLargeException;
 import org.convplay.convolve.Limits;
+import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageDecoder;
 import org.convplay.image.ImageExperiment;
 import org.convplay.pipeline.PipelineJson;
@@ -140,20 +141,22 @@ public class ExperimentService {
         } catch (BadRequestException e) {
             throw new BadRequestException(e.getMessage().startsWith("request") ? e.getMessage() : "request: " + e.getMessage());
         }
-        byte[] bytes = null;
+        DecodedImage picture = null;
         for (byte[] image : images) {
-            if (!ImageStore.sha256(image).equals(r.sha256())) {
-                throw new BadRequestException("images holds a file with SHA-256 " + ImageStore.sha256(image)
+            // an exception below rolls the transaction back: a file stored here that the request does not use goes too
+            ImageStore.Stored stored = imageStore.put(image, r.fileName());
+            if (!stored.sha256().equals(r.sha256())) {
+                throw new BadRequestException("images holds a file with SHA-256 " + stored.sha256()
                         + " that the request does not use; it names " + r.sha256());
             }
-            imageStore.put(image, r.fileName());
-            bytes = image;
+            picture = stored.image();
         }
-        if (bytes == null) {
-            bytes = imageStore.get(r.sha256()).orElseThrow(() -> new BadRequestException("request.image.sha256 " + r.sha256()
+        if (picture == null) {
+            byte[] bytes = imageStore.get(r.sha256()).orElseThrow(() -> new BadRequestException("request.image.sha256 " + r.sha256()
                     + " is not an image stored here: send the file in \"images\" as {\"<sha256>\": \"<base64>\"}"));
+            picture = ImageDecoder.decode(bytes, r.fileName());
         }
-        r.check(ImageDecoder.decode(bytes, r.fileName()));
+        r.check(picture);
     }
 
     /** The image file a saved images-page experiment names, or NotFoundException. */

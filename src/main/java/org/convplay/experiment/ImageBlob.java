@@ -23,9 +23,6 @@ class ImageBlob {
     @Column(nullable = false, length = Limits.MAX_IMAGE_BYTES)
     private byte[] bytes;
 
-    @Column(name = "size_bytes", nullable = false)
-    private int sizeBytes;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -35,7 +32,6 @@ class ImageBlob {
     ImageBlob(String sha256, byte[] bytes, Instant createdAt) {
         this.sha256 = sha256;
         this.bytes = bytes;
-        this.sizeBytes = bytes.length;
         this.createdAt = createdAt;
     }
 

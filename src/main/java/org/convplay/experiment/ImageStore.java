@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.convplay.api.TooLargeException;
 import org.convplay.convolve.Limits;
+import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageDecoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,19 +25,23 @@ public class ImageStore {
         this.blobs = blobs;
     }
 
-    /** Stores a PNG or JPEG unless it is there already and returns its hash; a file that is not an image is refused. */
+    /** A stored file's hash and the picture it decodes to. */
+    public record Stored(String sha256, DecodedImage image) {
+    }
+
+    /** Stores a PNG or JPEG unless it is there already; a file that is not an image is refused. */
     @Transactional
-    public String put(byte[] bytes, String fileName) {
+    public Stored put(byte[] bytes, String fileName) {
         if (bytes.length > Limits.MAX_IMAGE_BYTES) {
             throw new TooLargeException(fileName + " has " + bytes.length + " bytes; the limit is " + Limits.MAX_IMAGE_BYTES);
         }
         // what is stored must open later: decoding now refuses other formats, broken files and decompression bombs
-        ImageDecoder.decode(bytes, fileName);
+        DecodedImage image = ImageDecoder.decode(bytes, fileName);
         String sha = sha256(bytes);
         if (!blobs.existsById(sha)) {
             blobs.save(new ImageBlob(sha, bytes, Instant.now()));
         }
-        return sha;
+        return new Stored(sha, image);
     }
 
     @Transactional(readOnly = true)

@@ -45,7 +45,6 @@ import org.convplay.engine.ShapeException;
 import org.convplay.engine.Tensor;
 import org.convplay.ui.MainLayout;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
@@ -256,12 +255,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
      * (so the API can replay it), {@code view} what only the page needs.
      */
     public ObjectNode toJson() {
-        JsonMapper json = JsonMapper.builder().build();
-        ObjectNode request = new SingleConv(input.getValue(), kernel.getValue(), currentConvention(), spec()).toRequest();
-        ObjectNode body = json.createObjectNode();
-        body.set("request", request);
-        body.putObject("view").put("page", "playground");
-        return body;
+        return new SingleConv(input.getValue(), kernel.getValue(), currentConvention(), spec()).toExperimentBody("playground");
     }
 
     /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */

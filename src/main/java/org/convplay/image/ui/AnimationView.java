@@ -16,7 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.convplay.api.BadRequestException;
@@ -114,10 +113,7 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
 
     /** The page's state as an experiment body: a /api/pipeline body with its one conv2d layer, as the playground saves. */
     ObjectNode toJson() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set("request", new SingleConv(input.getValue(), kernel.getValue(), Convention.DEFAULT, spec()).toRequest());
-        body.putObject("view").put("page", "animation");
-        return body;
+        return new SingleConv(input.getValue(), kernel.getValue(), Convention.DEFAULT, spec()).toExperimentBody("animation");
     }
 
     /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */

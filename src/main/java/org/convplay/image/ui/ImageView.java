@@ -307,7 +307,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         if (image == null) {
             return;
         }
-        PixelScale s = scale.getValue() == null ? PixelScale.UNIT : scale.getValue();
+        PixelScale s = currentScale();
         boolean toGray = gray.getValue();
         input = image.input(s, toGray);
         imageInfo.setText(info());
@@ -395,14 +395,23 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             return;
         }
         // editors keep their numbers in ids and names, so the filters after it are made again in order
-        List<ImageExperiment.Filter> kept = new ArrayList<>();
-        for (FilterEditor e : filterEditors) {
-            if (e != f) {
-                kept.add(new ImageExperiment.Filter(e.preset.getValue(), e.target.getValue(), e.weights()));
-            }
-        }
+        List<ImageExperiment.Filter> kept = filterStates();
+        kept.remove(filterEditors.indexOf(f));
         setFilters(kept);
         recompute();
+    }
+
+    /** Every filter's preset, target and weights as the editors hold them. */
+    private List<ImageExperiment.Filter> filterStates() {
+        List<ImageExperiment.Filter> states = new ArrayList<>();
+        for (FilterEditor e : filterEditors) {
+            states.add(new ImageExperiment.Filter(e.preset.getValue(), e.target.getValue(), e.weights()));
+        }
+        return states;
+    }
+
+    private PixelScale currentScale() {
+        return scale.getValue() == null ? PixelScale.UNIT : scale.getValue();
     }
 
     /** Replaces every filter editor with these presets, targets and weights (one kernel per input channel). */
@@ -430,14 +439,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
      * hash; SaveBar sends the file along), {@code view} the animated patch.
      */
     ObjectNode toJson() {
-        List<ImageExperiment.Filter> fs = new ArrayList<>();
-        for (FilterEditor f : filterEditors) {
-            fs.add(new ImageExperiment.Filter(f.preset.getValue(), f.target.getValue(), f.weights()));
-        }
-        ImageExperiment r = new ImageExperiment(ImageStore.sha256(imageBytes), image.fileName(),
-                scale.getValue() == null ? PixelScale.UNIT : scale.getValue(), gray.getValue(),
+        ImageExperiment r = new ImageExperiment(ImageStore.sha256(imageBytes), image.fileName(), currentScale(), gray.getValue(),
                 padding.getValue() == null ? "same" : padding.getValue(), border.getValue() == null ? Border.ZERO : border.getValue(),
-                Fields.value(stride, "stride"), fs);
+                Fields.value(stride, "stride"), filterStates());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("request", r.toJson());
         ObjectNode view = body.putObject("view");
@@ -606,8 +610,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     String exportCode(Target target) {
         try {
             Pipeline layer = new Pipeline(Convention.DEFAULT, List.of(new Conv2dLayer(kernel(), spec())));
-            PixelScale s = scale.getValue() == null ? PixelScale.UNIT : scale.getValue();
-            return CodeExport.export(target, layer, input, new PictureInput(image.fileName(), s.top(), gray.getValue()));
+            return CodeExport.export(target, layer, input, new PictureInput(image.fileName(), currentScale().top(), gray.getValue()));
         } catch (BadRequestException e) {
             return "# " + e.getMessage();
         }
