@@ -13,4 +13,4 @@ WORKDIR /app
 COPY --from=build /src/target/convolution-playground-*.jar app.jar
 COPY exercises exercises
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/app/app.jar"]

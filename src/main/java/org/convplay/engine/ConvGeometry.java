@@ -101,6 +101,17 @@ public final class ConvGeometry {
         return plan(height, width, kernel.height(), kernel.width(), spec);
     }
 
+    /** Checks that {@code out} can take the result of a convolution planned as {@code plan}, in place. */
+    public static void checkOutput(Tensor input, Kernel kernel, Plan plan, Tensor out) {
+        if (out.channels() != kernel.filters() || out.height() != plan.outHeight() || out.width() != plan.outWidth()) {
+            throw new ShapeException("the output tensor is " + out.channels() + "x" + out.height() + "x" + out.width()
+                    + " but the convolution gives " + kernel.filters() + "x" + plan.outHeight() + "x" + plan.outWidth());
+        }
+        if (out.data() == input.data()) {
+            throw new ShapeException("the output tensor must not be the input: the input is read while the output is written");
+        }
+    }
+
     /** Weights plus biases of a conv layer: {@code F*(C/g)*kh*kw + F} (the bias term only when it has one). */
     public static long convParameters(int filters, int channels, int groups, int kh, int kw, boolean bias) {
         return (long) filters * (channels / groups) * kh * kw + (bias ? filters : 0);

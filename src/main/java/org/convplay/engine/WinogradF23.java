@@ -55,16 +55,34 @@ final class WinogradF23 {
         return 16 * (channels + filters) * tiles;
     }
 
-    static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
+    /**
+     * Whether the Vector API's module is in this JVM (started with {@code --add-modules jdk.incubator.vector}): then the
+     * channel sums can run as {@link WinogradVectorSum}'s register blocks. Without it that class cannot load, so it is
+     * named only behind this flag.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /**
+     * Into {@code out}, F x H' x W', every value of which is written; the channel sums as {@link WinogradVectorSum}'s
+     * register blocks when {@code vectorSums} (only where {@link #VECTOR_API}), else as the loops C2 vectorises.
+     */
+    static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out,
+                           boolean vectorSums) {
+        if (vectorSums && !VECTOR_API) {
+            throw new IllegalStateException("the Vector API is not in this JVM: start it with --add-modules jdk.incubator.vector");
+        }
         int tiles = ConvGeometry.ceilDiv(plan.outHeight(), 2) * ConvGeometry.ceilDiv(plan.outWidth(), 2);
-        Scratch scratch = Scratch.acquire(tiles);
-        Tensor out = convolve(input, kernel, spec, plan, scratch);
+        // the register blocks run over whole blocks of tiles: every array is that much longer, its tail unused
+        int length = VECTOR_API ? ConvGeometry.ceilDiv(tiles, WinogradVectorSum.BLOCK) * WinogradVectorSum.BLOCK : tiles;
+        Scratch scratch = Scratch.acquire(length);
+        convolve(input, kernel, spec, plan, scratch, out, vectorSums);
         // only after a call that went through: a failed one may have left arrays in use
         scratch.release();
         return out;
     }
 
-    private static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Scratch scratch) {
+    private static void convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Scratch scratch,
+                                 Tensor out, boolean vectorSums) {
         int channels = input.channels();
         int filters = kernel.filters();
         int groups = spec.groups();
@@ -105,6 +123,11 @@ final class WinogradF23 {
             float[][] sources = new float[cpg][];
             System.arraycopy(v[xi], g * cpg, sources, 0, cpg);
             System.arraycopy(scratch.take(fpg), 0, m[xi], g * fpg, fpg);
+            if (vectorSums) {
+                WinogradVectorSum.sum(m[xi], sources, u[xi], g * fpg, (g + 1) * fpg, tiles);
+                scratch.give(sources);
+                return;
+            }
             for (int f0 = g * fpg; f0 < (g + 1) * fpg; f0 += fb) {
                 int f1 = Math.min(f0 + fb, (g + 1) * fpg);
                 for (int p0 = 0; p0 < tiles; p0 += chunk) {
@@ -131,12 +154,10 @@ final class WinogradF23 {
             scratch.give(sources);
         });
 
-        Tensor out = new Tensor(filters, oh, ow);
         Parallel.forEach(filters, f -> transformOutput(m, f, kernel.biasOf(f), out, tilesX, tiles));
         for (float[][] mx : m) {
             scratch.give(mx);
         }
-        return out;
     }
 
     /**
@@ -199,23 +220,24 @@ final class WinogradF23 {
         static final long KEEP = 4L << 20;
         private static final AtomicReference<Scratch> KEPT = new AtomicReference<>();
 
-        final int tiles;
+        /** Length of every array: the tiles, rounded up to whole register blocks where those run. */
+        final int length;
         /** Arrays free for the taking; the last given is the first taken again, as it is the likeliest in cache. */
         private final ArrayDeque<float[]> free = new ArrayDeque<>();
 
-        private Scratch(int tiles) {
-            this.tiles = tiles;
+        private Scratch(int length) {
+            this.length = length;
         }
 
-        static Scratch acquire(int tiles) {
+        static Scratch acquire(int length) {
             Scratch s = KEPT.getAndSet(null);
-            if (s != null && s.tiles == tiles) {
+            if (s != null && s.length == length) {
                 return s;
             }
             if (s != null) {
                 KEPT.compareAndSet(null, s);
             }
-            return new Scratch(tiles);
+            return new Scratch(length);
         }
 
         /** n arrays, free ones first, new ones when none are left; their contents are whatever was left in them. */
@@ -223,7 +245,7 @@ final class WinogradF23 {
             float[][] arrays = new float[n][];
             for (int i = 0; i < n; i++) {
                 float[] a = free.pollLast();
-                arrays[i] = a != null ? a : new float[tiles];
+                arrays[i] = a != null ? a : new float[length];
             }
             return arrays;
         }
@@ -235,7 +257,7 @@ final class WinogradF23 {
         }
 
         void release() {
-            if ((long) free.size() * tiles <= KEEP) {
+            if ((long) free.size() * length <= KEEP) {
                 KEPT.set(this);
             }
         }

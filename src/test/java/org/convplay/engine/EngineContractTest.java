@@ -64,6 +64,21 @@ class EngineContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void anOutputOfTheWrongShapeOrSharingTheInputIsRefused(String name) {
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+        Kernel w = Kernel.of(new double[][] {{1, 2}, {3, 4}});
+        ShapeException wrongShape = assertThrows(ShapeException.class,
+                () -> engine(name).convolve(x, w, ConvSpec.DEFAULT, new Tensor(1, 3, 3)));
+        assertEquals("the output tensor is 1x3x3 but the convolution gives 1x2x2", wrongShape.getMessage());
+        Tensor same = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+        ShapeException aliased = assertThrows(ShapeException.class,
+                () -> engine(name).convolve(same, Kernel.of(new double[][] {{1}}), ConvSpec.DEFAULT, same));
+        assertTrue(aliased.getMessage().contains("must not be the input"), aliased.getMessage());
+        assertArrayEquals(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}, same.toArray(0), "the input is untouched");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void randomRequestsMatchTheReferenceEngine(String name) {
         ConvolutionEngine engine = engine(name);
         ReferenceEngine reference = new ReferenceEngine();
@@ -85,10 +100,18 @@ class EngineContractTest {
                 continue;
             }
             compared++;
-            Tensor actual = engine.convolve(c.input, c.kernel, c.spec);
-            String problem = compare(expected, actual, c.magnitude(reference));
+            Tensor magnitude = c.magnitude(reference);
+            String problem = compare(expected, engine.convolve(c.input, c.kernel, c.spec), magnitude);
             if (problem != null) {
                 failures.add(c + ": " + problem);
+            }
+            // the same request into an output of the right shape, full of NaN: every value must be written
+            Tensor out = new Tensor(expected.channels(), expected.height(), expected.width());
+            java.util.Arrays.fill(out.data(), Float.NaN);
+            Tensor into = engine.convolve(c.input, c.kernel, c.spec, out);
+            problem = into == out ? compare(expected, out, magnitude) : "convolve into an output returned another tensor";
+            if (problem != null) {
+                failures.add(c + " (into an output): " + problem);
             }
         }
         if (!failures.isEmpty()) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each of the fast engine's variants against the reference, forced on whatever it supports, so that a variant
@@ -17,6 +19,17 @@ class FastCpuEngineVariantsTest {
     @Test
     void winogradMatchesTheReferenceOnEveryPaddingBorderGroupAndFlip() {
         assertVariantMatches(FastCpuEngine.Strategy.WINOGRAD, 3, 200);
+    }
+
+    @Test
+    void winogradWithVectorSumsMatchesTheReferenceOnEveryPaddingBorderGroupAndFlip() {
+        assertVariantMatches(FastCpuEngine.Strategy.WINOGRAD_VECTOR, 3, 200);
+    }
+
+    @Test
+    void theTestsRunWithTheVectorApiSoTheDefaultVariantIsTested() {
+        assertThat(WinogradF23.VECTOR_API).as("surefire's argLine must carry --add-modules jdk.incubator.vector").isTrue();
+        assertThat(FastCpuEngine.Strategy.WINOGRAD_VECTOR.available()).isTrue();
     }
 
     @Test
@@ -62,14 +75,15 @@ class FastCpuEngineVariantsTest {
         Kernel kernel = new Kernel(64, 64, 3, 3, new float[64 * 64 * 9], null);
         ConvSpec spec = ConvSpec.DEFAULT.withPadding(Padding.SAME);
         assertThat(FastCpuEngine.choose(input, kernel, spec, ConvGeometry.check(input, kernel, spec)))
-                .isEqualTo(FastCpuEngine.Strategy.WINOGRAD);
+                .isEqualTo(FastCpuEngine.Strategy.WINOGRAD_VECTOR);
         ConvSpec strided = spec.withStride(2, 2);
         assertThat(FastCpuEngine.choose(input, kernel, strided, ConvGeometry.check(input, kernel, strided)))
                 .isEqualTo(FastCpuEngine.Strategy.DIRECT);
     }
 
-    @Test
-    void winogradSeesWeightsChangedInPlaceDespiteItsCache() {
+    @ParameterizedTest
+    @EnumSource(value = FastCpuEngine.Strategy.class, names = {"WINOGRAD", "WINOGRAD_VECTOR"})
+    void winogradSeesWeightsChangedInPlaceDespiteItsCache(FastCpuEngine.Strategy strategy) {
         SplittableRandom random = new SplittableRandom(13);
         Tensor input = new Tensor(8, 9, 7, EngineContractTest.uniform(random, 8 * 9 * 7));
         float[] weights = EngineContractTest.uniform(random, 4 * 8 * 9);
@@ -81,7 +95,7 @@ class FastCpuEngineVariantsTest {
             if (round == 2) {
                 spec = spec.withFlip(!spec.flip());
             }
-            Tensor actual = FastCpuEngine.convolve(input, kernel, spec, plan, FastCpuEngine.Strategy.WINOGRAD);
+            Tensor actual = run(input, kernel, spec, plan, strategy);
             Tensor expected = reference.convolve(input, kernel, spec);
             assertThat(EngineContractTest.compare(expected, actual, magnitude(input, kernel, spec))).as("round " + round).isNull();
             // the same Kernel object, new values: the cached transform must not be used
@@ -89,8 +103,9 @@ class FastCpuEngineVariantsTest {
         }
     }
 
-    @Test
-    void winogradReusesItsWorkspaceWithoutCarryingValuesOver() {
+    @ParameterizedTest
+    @EnumSource(value = FastCpuEngine.Strategy.class, names = {"WINOGRAD", "WINOGRAD_VECTOR"})
+    void winogradReusesItsWorkspaceWithoutCarryingValuesOver(FastCpuEngine.Strategy strategy) {
         // the same shapes call after call, so the arrays of one call's products become the next call's input
         // transform; more filters than channels per group, so the products take more arrays than each task gives back
         SplittableRandom random = new SplittableRandom(17);
@@ -101,10 +116,18 @@ class FastCpuEngineVariantsTest {
         for (int round = 0; round < 4; round++) {
             Tensor input = new Tensor(2 * 9, 13, 10, EngineContractTest.uniform(random, 2 * 9 * 13 * 10));
             ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
-            Tensor actual = FastCpuEngine.convolve(input, kernel, spec, plan, FastCpuEngine.Strategy.WINOGRAD);
+            Tensor actual = run(input, kernel, spec, plan, strategy);
             assertThat(EngineContractTest.compare(reference.convolve(input, kernel, spec), actual,
                     magnitude(input, kernel, spec))).as("round " + round).isNull();
         }
+    }
+
+    /** One variant into an output full of NaN: a value the variant forgot to write shows up as a difference. */
+    private static Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan,
+                              FastCpuEngine.Strategy strategy) {
+        Tensor out = new Tensor(kernel.filters(), plan.outHeight(), plan.outWidth());
+        java.util.Arrays.fill(out.data(), Float.NaN);
+        return FastCpuEngine.convolve(input, kernel, spec, plan, strategy, out);
     }
 
     private static Tensor magnitude(Tensor input, Kernel kernel, ConvSpec spec) {
@@ -137,7 +160,7 @@ class FastCpuEngineVariantsTest {
             } catch (ShapeException e) {
                 continue;
             }
-            Tensor actual = FastCpuEngine.convolve(c.input(), c.kernel(), c.spec(), plan, strategy);
+            Tensor actual = run(c.input(), c.kernel(), c.spec(), plan, strategy);
             String problem = EngineContractTest.compare(reference.convolve(c.input(), c.kernel(), c.spec()), actual,
                     c.magnitude(reference));
             if (problem != null) {

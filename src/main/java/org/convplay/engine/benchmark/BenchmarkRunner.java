@@ -14,6 +14,7 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
+import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.ReferenceEngine;
@@ -27,7 +28,10 @@ import org.convplay.engine.Tensor;
  *
  * <p>Protocol, per engine: untimed warm-up runs (at least {@link #WARMUP_RUNS}, and on until
  * {@link #WARMUP_MILLIS} have passed, so the JIT has compiled the hot loops), then {@code repeats} timed runs;
- * the median is reported. GFLOP/s counts {@code 2*F*C*k*k*H'*W'} operations per run.
+ * the median is reported. GFLOP/s counts {@code 2*F*C*k*k*H'*W'} operations per run. Every run writes into one
+ * output tensor allocated beforehand ({@link ConvolutionEngine#convolve(Tensor, Kernel, ConvSpec, Tensor)}), as a
+ * program that convolves again and again would, and as OpenCV reuses its own result buffers: timed this way, the
+ * engines are compared on the convolution, not on how fast the JVM hands out and zeroes a fresh output.
  *
  * <p>The reference engine is the truth for {@code maxAbsError} but is slow (scalar, double precision):
  * <ul>
@@ -142,6 +146,7 @@ public final class BenchmarkRunner {
                 weights, uniform(random, request.filters()));
         ConvSpec spec = ConvSpec.DEFAULT.withPadding(Padding.SAME);
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        Tensor out = new Tensor(request.filters(), plan.outHeight(), plan.outWidth());
 
         List<ConvolutionEngine> engines = registry.engines();
         boolean referenceWhole = request.flops() <= REFERENCE_FULL_FLOPS;
@@ -168,7 +173,11 @@ public final class BenchmarkRunner {
                 continue;
             }
             try {
-                errors[e] = truth.maxAbsError(warmUp(engine, input, kernel, spec, counter));
+                errors[e] = truth.maxAbsError(warmUp(engine, input, kernel, spec, out, counter));
+                if (!Double.isFinite(errors[e])) {
+                    failed[e] = "failed: its output holds values that are not finite (or were never written)";
+                    counter.advance(millis[e].length);
+                }
             } catch (CancellationException x) {
                 throw x;
             } catch (RuntimeException x) {
@@ -183,7 +192,7 @@ public final class BenchmarkRunner {
                 }
                 counter.check();
                 long start = System.nanoTime();
-                engines.get(e).convolve(input, kernel, spec);
+                engines.get(e).convolve(input, kernel, spec, out);
                 millis[e][round] = (System.nanoTime() - start) / 1e6;
                 counter.advance(1);
             }
@@ -216,12 +225,14 @@ public final class BenchmarkRunner {
      * At least {@link #WARMUP_RUNS} runs, and more until {@link #WARMUP_MILLIS} have passed so that the JIT has
      * compiled the hot loops; an engine not timed (the reference on big inputs) is not warmed up either.
      */
-    private static Tensor warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Counter counter) {
-        Tensor out = null;
+    private static Tensor warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Tensor out,
+                                 Counter counter) {
+        // NaN first: an engine that left a value unwritten then fails the error check instead of showing a stale value
+        Arrays.fill(out.data(), Float.NaN);
         long start = System.nanoTime();
         for (int i = 0; i < WARMUP_RUNS || elapsedMillis(start) < WARMUP_MILLIS && i < 100; i++) {
             counter.check();
-            out = engine.convolve(input, kernel, spec);
+            engine.convolve(input, kernel, spec, out);
             if (i < WARMUP_RUNS) {
                 counter.advance(1);
             }
@@ -344,7 +355,7 @@ public final class BenchmarkRunner {
         if (registry.has("tornado")) {
             notes.add(tornadoDescription(registry.get("tornado")));
         }
-        notes.add("cpu engine: pure Java, " + rt.availableProcessors() + " threads (common ForkJoinPool)");
+        notes.add(FastCpuEngine.describe());
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
         return new Machine(rt.availableProcessors(), cpuModel(), jvm, os, rt.maxMemory() >> 20, notes);

@@ -133,7 +133,8 @@ final class Darknet {
                     && Arrays.equals(kernel.weights(), weights) && Arrays.equals(kernel.bias(), bias);
         }
 
-        Tensor forward(Tensor input) {
+        /** One forward pass; the result, {@code filters x oh x ow}, goes into {@code out}. */
+        void forward(Tensor input, float[] out) {
             float[] data = nativePadding ? input.data() : pad(input);
             int oh = plan.outHeight();
             int ow = plan.outWidth();
@@ -148,13 +149,13 @@ final class Darknet {
                     throw new IllegalStateException("OpenCV returned " + result.size(1) + "x" + rh + "x" + rw
                             + ", expected " + filters + "x" + oh + "x" + ow);
                 }
+                if (rh == oh && rw == ow) {
+                    new FloatPointer(result.data()).get(out);
+                    return;
+                }
                 float[] full = new float[filters * rh * rw];
                 new FloatPointer(result.data()).get(full);
-                if (rh == oh && rw == ow) {
-                    return new Tensor(filters, oh, ow, full);
-                }
                 // stride 1 was used for unequal strides: keep every s-th row and column
-                float[] out = new float[filters * oh * ow];
                 for (int f = 0; f < filters; f++) {
                     for (int y = 0; y < oh; y++) {
                         for (int x = 0; x < ow; x++) {
@@ -162,7 +163,6 @@ final class Darknet {
                         }
                     }
                 }
-                return new Tensor(filters, oh, ow, out);
             }
         }
 

@@ -113,8 +113,21 @@ public final class OpenCvEngine implements ConvolutionEngine {
     @Override
     public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        return run(input, kernel, spec, plan, new Tensor(kernel.filters(), plan.outHeight(), plan.outWidth()));
+    }
+
+    /** OpenCV's result goes from native memory straight into {@code out}, with no Java array in between. */
+    @Override
+    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        ConvGeometry.checkOutput(input, kernel, plan, out);
+        return run(input, kernel, spec, plan, out);
+    }
+
+    private Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
         if (input.channels() == 1 && kernel.filters() == 1) {
-            return filter2d(input, kernel, spec, plan);
+            filter2d(input, kernel, spec, plan, out.data());
+            return out;
         }
         synchronized (this) { // a dnn Net is not thread-safe; OpenCV parallelises inside forward() anyway
             if (cached == null || !cached.matches(input, kernel, spec)) {
@@ -123,7 +136,8 @@ public final class OpenCvEngine implements ConvolutionEngine {
                 }
                 cached = Darknet.build(input, kernel, spec, plan);
             }
-            return cached.forward(input);
+            cached.forward(input, out.data());
+            return out;
         }
     }
 
@@ -145,7 +159,7 @@ public final class OpenCvEngine implements ConvolutionEngine {
      * Otherwise the input is padded with {@code copyMakeBorder} first and the fully-inside part of the result
      * is kept, subsampled for stride. filter2D has no WRAP border, so WRAP always goes that second way.
      */
-    private Tensor filter2d(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
+    private void filter2d(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, float[] result) {
         int kh = ConvGeometry.dilatedExtent(kernel.height(), spec.dilationY());
         int kw = ConvGeometry.dilatedExtent(kernel.width(), spec.dilationX());
         float[] k = Darknet.effectiveKernel(kernel, kh, kw, spec);
@@ -156,7 +170,6 @@ public final class OpenCvEngine implements ConvolutionEngine {
         int type = borderType(spec.border());
         boolean direct = spec.strideY() == 1 && spec.strideX() == 1 && spec.border() != Border.WRAP
                 && pads.top() + pads.bottom() == kh - 1 && pads.left() + pads.right() == kw - 1;
-        float[] result = new float[oh * ow];
         if (direct) {
             synchronized (this) {
                 if (images == null || !images.fits(input.height(), input.width())) {
@@ -173,7 +186,7 @@ public final class OpenCvEngine implements ConvolutionEngine {
                 }
                 images.dst.get(result);
             }
-            return new Tensor(1, oh, ow, result);
+            return;
         }
         try (PointerScope scope = new PointerScope()) {
             Mat src = new Mat(input.height(), input.width(), opencv_core.CV_32F, new FloatPointer(input.data()));
@@ -195,7 +208,6 @@ public final class OpenCvEngine implements ConvolutionEngine {
                 }
             }
         }
-        return new Tensor(1, oh, ow, result);
     }
 
     /** Frees the cached network's native memory. */

@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.convplay.engine.ConvSpec;
+import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
+import org.convplay.engine.Kernel;
+import org.convplay.engine.ReferenceEngine;
+import org.convplay.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** The runner's contract: one row per engine on the same data, honest errors, limits, progress and cancellation. */
@@ -26,7 +31,8 @@ class BenchmarkRunnerTest {
             assertThat(row.maxAbsError()).as(row.backend()).isLessThan(1e-4);
         }
         assertThat(report.machine().cores()).isPositive();
-        assertThat(report.machine().notes()).anyMatch(n -> n.startsWith("engines: "));
+        assertThat(report.machine().notes()).anyMatch(n -> n.startsWith("engines: "))
+                .anyMatch(n -> n.startsWith("cpu engine: pure Java") && n.contains("-bit) for the channel sums"));
     }
 
     @Test
@@ -71,6 +77,38 @@ class BenchmarkRunnerTest {
                 .hasMessageContaining("values; at most");
         assertThatThrownBy(() -> new BenchmarkRunner.Request(1024, 31, 16, 16, 10))
                 .hasMessageContaining("GFLOP");
+    }
+
+    @Test
+    void anEngineThatLeavesOutputValuesUnwrittenFailsItsRowInsteadOfShowingStaleValues() {
+        // right when it allocates, wrong when it writes into the benchmark's output: it skips the last value, which,
+        // were the output not filled with NaN first, would still hold the reference's exact number from its runs
+        ConvolutionEngine skipsOne = new ConvolutionEngine() {
+            @Override
+            public String name() {
+                return "skips-one";
+            }
+
+            @Override
+            public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+                return new ReferenceEngine().convolve(input, kernel, spec);
+            }
+
+            @Override
+            public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+                float[] result = convolve(input, kernel, spec).data();
+                System.arraycopy(result, 0, out.data(), 0, result.length - 1);
+                return out;
+            }
+        };
+        EngineRegistry registry = new EngineRegistry(List.of(new ReferenceEngine(), skipsOne), List.of());
+        BenchmarkRunner.Report report = new BenchmarkRunner(registry).run(new BenchmarkRunner.Request(8, 3, 1, 1, 2));
+        BenchmarkRunner.Row reference = report.results().get(0);
+        BenchmarkRunner.Row skipping = report.results().get(1);
+        assertThat(reference.maxAbsError()).isZero();
+        assertThat(skipping.backend()).isEqualTo("skips-one");
+        assertThat(skipping.medianMillis()).isNull();
+        assertThat(skipping.note()).contains("not finite (or were never written)");
     }
 
     @Test

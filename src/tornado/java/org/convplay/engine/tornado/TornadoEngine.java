@@ -104,8 +104,20 @@ public final class TornadoEngine implements ConvolutionEngine, AutoCloseable {
     }
 
     @Override
-    public synchronized Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
         ConvGeometry.Plan geometry = ConvGeometry.check(input, kernel, spec);
+        return run(input, kernel, spec, geometry, new Tensor(kernel.filters(), geometry.outHeight(), geometry.outWidth()));
+    }
+
+    /** The device's output is copied straight into {@code out}. */
+    @Override
+    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+        ConvGeometry.Plan geometry = ConvGeometry.check(input, kernel, spec);
+        ConvGeometry.checkOutput(input, kernel, geometry, out);
+        return run(input, kernel, spec, geometry, out);
+    }
+
+    private synchronized Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan geometry, Tensor out) {
         Shape shape = Shape.of(input, kernel, spec, geometry);
         CompiledPlan plan = plan(shape);
         pad(input, spec.border(), geometry.pads(), shape, plan.padded);
@@ -126,7 +138,6 @@ public final class TornadoEngine implements ConvolutionEngine, AutoCloseable {
             }
             throw e;
         }
-        Tensor out = new Tensor(kernel.filters(), geometry.outHeight(), geometry.outWidth());
         MemorySegment.copy(plan.output.getSegment(), ValueLayout.JAVA_FLOAT, 0, out.data(), 0, out.data().length);
         return out;
     }
