@@ -38,10 +38,13 @@ class PostgresIT {
     @Test
     void migrationsValidateAndExperimentsRoundTripOnPostgres() throws Exception {
         assumeTrue(reachable(), "no PostgreSQL at " + URL);
+        // command-line arguments: builder properties are only defaults, below application.properties' H2 URL
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
-                .properties("server.port=0", "spring.datasource.url=" + URL, "spring.datasource.username=" + USER,
-                        "spring.datasource.password=" + PASSWORD, "spring.flyway.clean-disabled=false")
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=" + PASSWORD, "--spring.flyway.clean-disabled=false")) {
+            try (java.sql.Connection connection = app.getBean(javax.sql.DataSource.class).getConnection()) {
+                assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            }
             ExperimentService experiments = app.getBean(ExperimentService.class);
             String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
             Experiment saved = experiments.save(new ExperimentService.Draft("on postgres", "é ç ã", "pipeline",

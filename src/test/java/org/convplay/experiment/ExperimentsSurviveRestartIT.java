@@ -17,9 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ExperimentsSurviveRestartIT {
 
     static ConfigurableApplicationContext start(Path db) {
+        // command-line arguments, not builder properties: those are defaults, and application.properties' own
+        // spring.datasource.url (the ./data database) would win over them
         return new SpringApplicationBuilder(Application.class)
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + db.resolve("playground").toAbsolutePath())
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + db.resolve("playground").toAbsolutePath());
     }
 
     @Test
@@ -39,6 +40,7 @@ class ExperimentsSurviveRestartIT {
             imageId = service.save(new ExperimentService.Draft("a picture across restarts", "", "images",
                     mapper.readTree(imageRequest), null, null, List.of(png)), null).getId();
         }
+        assertThat(db.resolve("playground.mv.db")).as("the test's own database file, not ./data").exists();
         try (ConfigurableApplicationContext second = start(db)) {
             ExperimentService service = second.getBean(ExperimentService.class);
             Experiment e = service.get(id);
