@@ -31,7 +31,7 @@ package org.convplay.engine;
  * Multiply and add stay separate: {@code Math.fma} vectorises too, but its chained form measured slower
  * (28 against 45 GFLOP/s for two taps on one core).
  */
-public final class FastCpuEngine implements ConvolutionEngine {
+public final class FastCpuEngine extends InPlaceEngine {
 
     public static final String NAME = "cpu";
 
@@ -107,18 +107,9 @@ public final class FastCpuEngine implements ConvolutionEngine {
         return Strategy.DIRECT;
     }
 
-    @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
-        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
-        return convolve(input, kernel, spec, plan, choose(input, kernel, spec, plan),
-                new Tensor(kernel.filters(), plan.outHeight(), plan.outWidth()));
-    }
-
     /** Writes straight into {@code out}: every output value is written once, so its old contents never matter. */
     @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
-        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
-        ConvGeometry.checkOutput(input, kernel, plan, out);
+    protected Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
         return convolve(input, kernel, spec, plan, choose(input, kernel, spec, plan), out);
     }
 

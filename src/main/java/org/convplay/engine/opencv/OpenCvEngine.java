@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
-import org.convplay.engine.ConvolutionEngine;
+import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Tensor;
 
@@ -26,7 +26,7 @@ import org.convplay.engine.Tensor;
  * <p>Native libraries may be missing on a platform: {@link #isAvailable()} says so, with
  * {@link #unavailableReason()}, instead of failing on first use.
  */
-public final class OpenCvEngine implements ConvolutionEngine {
+public final class OpenCvEngine extends InPlaceEngine {
 
     public static final String NAME = "opencv";
 
@@ -110,21 +110,9 @@ public final class OpenCvEngine implements ConvolutionEngine {
         return NAME;
     }
 
-    @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
-        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
-        return run(input, kernel, spec, plan, new Tensor(kernel.filters(), plan.outHeight(), plan.outWidth()));
-    }
-
     /** OpenCV's result goes from native memory straight into {@code out}, with no Java array in between. */
     @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
-        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
-        ConvGeometry.checkOutput(input, kernel, plan, out);
-        return run(input, kernel, spec, plan, out);
-    }
-
-    private Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
+    protected Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
         if (input.channels() == 1 && kernel.filters() == 1) {
             filter2d(input, kernel, spec, plan, out.data());
             return out;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
-import org.convplay.engine.ConvolutionEngine;
+import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
@@ -40,7 +40,7 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
  * the flip, which the host has already applied), least recently used first out, each closed when evicted.
  * A bailout to sequential Java is an error here, never a silent fallback: see {@link #BAILOUT_PROPERTY}.
  */
-public final class TornadoEngine implements ConvolutionEngine, AutoCloseable {
+public final class TornadoEngine extends InPlaceEngine implements AutoCloseable {
 
     public static final String NAME = "tornado";
 
@@ -103,21 +103,9 @@ public final class TornadoEngine implements ConvolutionEngine, AutoCloseable {
         return device.getPhysicalDevice().getDeviceName().trim();
     }
 
-    @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
-        ConvGeometry.Plan geometry = ConvGeometry.check(input, kernel, spec);
-        return run(input, kernel, spec, geometry, new Tensor(kernel.filters(), geometry.outHeight(), geometry.outWidth()));
-    }
-
     /** The device's output is copied straight into {@code out}. */
     @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
-        ConvGeometry.Plan geometry = ConvGeometry.check(input, kernel, spec);
-        ConvGeometry.checkOutput(input, kernel, geometry, out);
-        return run(input, kernel, spec, geometry, out);
-    }
-
-    private synchronized Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan geometry, Tensor out) {
+    protected synchronized Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan geometry, Tensor out) {
         Shape shape = Shape.of(input, kernel, spec, geometry);
         CompiledPlan plan = plan(shape);
         pad(input, spec.border(), geometry.pads(), shape, plan.padded);
