@@ -65,6 +65,8 @@ public final class FastCpuEngine extends InPlaceEngine {
         return "cpu engine: pure Java, " + Runtime.getRuntime().availableProcessors() + " threads (common ForkJoinPool), "
                 + (WinogradF23.VECTOR_API
                 ? "Vector API (" + WinogradVectorSum.BLOCK / 2 * 32 + "-bit) for the channel sums of 3x3 layers"
+                : !WinogradF23.C2
+                ? "no C2 compiler (-XX:TieredStopAtLevel below 4?): loops are not vectorised, everything runs slower"
                 : "no Vector API: 3x3 layers run slower (start the JVM with --add-modules jdk.incubator.vector)");
     }
 

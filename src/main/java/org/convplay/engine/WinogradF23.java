@@ -1,5 +1,7 @@
 package org.convplay.engine;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,12 +57,34 @@ final class WinogradF23 {
         return 16 * (channels + filters) * tiles;
     }
 
+    /** Whether the Vector API's module is in this JVM (started with {@code --add-modules jdk.incubator.vector}). */
+    static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     /**
-     * Whether the Vector API's module is in this JVM (started with {@code --add-modules jdk.incubator.vector}): then the
-     * channel sums can run as {@link WinogradVectorSum}'s register blocks. Without it that class cannot load, so it is
-     * named only behind this flag.
+     * Whether HotSpot's C2 compiler runs here. The Vector API is fast only once C2 turns it into SIMD instructions: with
+     * C1 alone (-XX:TieredStopAtLevel=1, which spring-boot:run adds by default) its vectors stay objects, and the
+     * 64-channel layer took 280 ms instead of 1.4 ms. A JVM that does not say (not HotSpot) is taken to have it.
      */
-    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean C2 = c2Compiles();
+
+    /**
+     * Whether the channel sums run as {@link WinogradVectorSum}'s register blocks: the module is there and C2 compiles
+     * them. Without the module that class cannot load, so it is named only behind this flag.
+     */
+    static final boolean VECTOR_API = VECTOR_MODULE && C2;
+
+    private static boolean c2Compiles() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (!Boolean.parseBoolean(hotspot.getVMOption("UseCompiler").getValue())) {
+                return false;
+            }
+            return !Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue())
+                    || Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
 
     /**
      * Into {@code out}, F x H' x W', every value of which is written; the channel sums as {@link WinogradVectorSum}'s
@@ -69,7 +93,8 @@ final class WinogradF23 {
     static Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out,
                            boolean vectorSums) {
         if (vectorSums && !VECTOR_API) {
-            throw new IllegalStateException("the Vector API is not in this JVM: start it with --add-modules jdk.incubator.vector");
+            throw new IllegalStateException("the Vector API is not used in this JVM: " + (VECTOR_MODULE ? "C2 is off"
+                    : "start it with --add-modules jdk.incubator.vector"));
         }
         int tiles = ConvGeometry.ceilDiv(plan.outHeight(), 2) * ConvGeometry.ceilDiv(plan.outWidth(), 2);
         // the register blocks run over whole blocks of tiles: every array is that much longer, its tail unused
