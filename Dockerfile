@@ -1,4 +1,4 @@
-# Builds the playground and runs it on a plain JRE. Used by docker-compose.yml.
+# Builds the playground and runs it. Used by docker-compose.yml.
 FROM maven:3.9-eclipse-temurin-17 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -8,7 +8,9 @@ COPY src src
 COPY exercises exercises
 RUN mvn -B -DskipTests package
 
-FROM eclipse-temurin:17-jre
+# The JDK image, not the JRE one: the JRE image holds only a subset of the JDK's modules, and the cpu engine's
+# Vector API variant needs jdk.incubator.vector (started below with --add-modules; without it Java refuses to start).
+FROM eclipse-temurin:17-jdk
 WORKDIR /app
 COPY --from=build /src/target/convolution-playground-*.jar app.jar
 COPY exercises exercises

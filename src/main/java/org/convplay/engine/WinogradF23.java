@@ -97,7 +97,8 @@ final class WinogradF23 {
                     : "start it with --add-modules jdk.incubator.vector"));
         }
         int tiles = ConvGeometry.ceilDiv(plan.outHeight(), 2) * ConvGeometry.ceilDiv(plan.outWidth(), 2);
-        // the register blocks run over whole blocks of tiles: every array is that much longer, its tail unused
+        // the register blocks run over whole blocks of tiles: every array is that much longer, and its tail is summed
+        // too but never read back
         int length = VECTOR_API ? ConvGeometry.ceilDiv(tiles, WinogradVectorSum.BLOCK) * WinogradVectorSum.BLOCK : tiles;
         Scratch scratch = Scratch.acquire(length);
         convolve(input, kernel, spec, plan, scratch, out, vectorSums);
@@ -121,6 +122,13 @@ final class WinogradF23 {
         float[][][] v = new float[16][][];
         for (int xi = 0; xi < 16; xi++) {
             v[xi] = scratch.take(channels);
+            // a pooled array's tail holds an earlier call's sums, which summed again call after call could grow to
+            // infinities or subnormals (slow on some CPUs): zeros keep every tail at zero
+            if (scratch.length > tiles) {
+                for (float[] a : v[xi]) {
+                    Arrays.fill(a, tiles, scratch.length, 0f);
+                }
+            }
         }
         float[][][] m = new float[16][filters][];
 
@@ -230,7 +238,7 @@ final class WinogradF23 {
 
     /**
      * The arrays of the transformed input {@code v[xi][c]} and of the products {@code m[xi][f]}, each {@code tiles}
-     * long, kept from call to call: allocating them afresh made the allocator zero that much on every run (measured,
+     * long (rounded up to whole register blocks where {@link WinogradVectorSum} runs), kept from call to call: allocating them afresh made the allocator zero that much on every run (measured,
      * the input transform took a third longer). They form one pool: a products task takes arrays for its results and
      * gives back its group's {@code v[xi]} when done (nothing else reads it), so the products land in arrays just read,
      * still in cache, and a call holds 16 x channels arrays plus those of the tasks in flight instead of

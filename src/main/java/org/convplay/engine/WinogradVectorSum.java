@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * outermost, every filter block streamed all of a task's sources (200 KiB, 64 arrays at once, too many streams for
  * the prefetchers) again: the layer then took 1.55-1.61 ms against 1.31 ms.
  *
- * <p>Only loaded when the module is present ({@link #AVAILABLE}, checked by the caller through that constant alone):
- * a JVM started without {@code --add-modules jdk.incubator.vector} cannot load this class, and the loops run instead.
+ * <p>Only loaded where {@link WinogradF23#VECTOR_API} (the module is present and C2 compiles): a JVM started without
+ * {@code --add-modules jdk.incubator.vector} cannot load this class, and the loops run instead.
  * Fused multiply-adds round once where the loops round twice, so the sums differ from theirs in the last bits, within
  * the engines' contract.
  */

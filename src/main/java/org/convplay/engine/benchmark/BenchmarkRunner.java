@@ -31,7 +31,8 @@ import org.convplay.engine.Tensor;
  * the median is reported. GFLOP/s counts {@code 2*F*C*k*k*H'*W'} operations per run. Every run writes into one
  * output tensor allocated beforehand ({@link ConvolutionEngine#convolve(Tensor, Kernel, ConvSpec, Tensor)}), as a
  * program that convolves again and again would, and as OpenCV reuses its own result buffers: timed this way, the
- * engines are compared on the convolution, not on how fast the JVM hands out and zeroes a fresh output.
+ * engines are compared on the convolution, not on how fast the JVM hands out and zeroes a fresh output (all but the
+ * reference, which is not in the race and copies a fresh result into it).
  *
  * <p>The reference engine is the truth for {@code maxAbsError} but is slow (scalar, double precision):
  * <ul>
