@@ -17,7 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Tiles outermost: each block of tiles (its sources, 4 KiB for 64 channels, and the group's weights, 16 KiB) stays
  * in L1 while every filter block uses it, and the sources come from L2 or the other core's cache once. Filters
  * outermost, every filter block streamed all of a task's sources (200 KiB, 64 arrays at once, too many streams for
- * the prefetchers) again: the layer then took 1.55-1.61 ms against 1.31 ms.
+ * the prefetchers) again: the layer then took 1.55-1.61 ms against 1.31 ms. The block's sources are first copied
+ * into one small array, channel after channel, so that the filter blocks read one contiguous run instead of two
+ * vectors from each of 64 arrays: measured in alternating (ABBA) runs of the whole layer on a busy machine, 13-23%
+ * faster (medians of 600: 2.43 against 3.14 ms, 3.23 against 3.82, 3.37 against 3.86).
  *
  * <p>Only loaded where {@link WinogradF23#VECTOR_API} (the module is present and C2 compiles): a JVM started without
  * {@code --add-modules jdk.incubator.vector} cannot load this class, and the loops run instead.
@@ -42,17 +45,24 @@ final class WinogradVectorSum {
     static void sum(float[][] m, float[][] v, float[][] u, int f0, int f1, int tiles) {
         int end = ConvGeometry.ceilDiv(tiles, BLOCK) * BLOCK;
         int whole = f0 + (f1 - f0) / 4 * 4;
+        int channels = v.length;
+        float[] block = new float[channels * BLOCK];
         for (int p = 0; p < end; p += BLOCK) {
+            for (int c = 0; c < channels; c++) {
+                FloatVector.fromArray(SPECIES, v[c], p).intoArray(block, c * BLOCK);
+                FloatVector.fromArray(SPECIES, v[c], p + LANES).intoArray(block, c * BLOCK + LANES);
+            }
             for (int f = f0; f < whole; f += 4) {
-                four(m, v, u, f, p);
+                four(m, block, u, f, p);
             }
             for (int f = whole; f < f1; f++) {
-                one(m[f], v, u[f], p);
+                one(m[f], block, u[f], p);
             }
         }
     }
 
-    private static void four(float[][] m, float[][] v, float[][] u, int f, int p) {
+    /** Filters f to f+3 over the tiles of {@code block}, which holds them channel after channel, written at p. */
+    private static void four(float[][] m, float[] block, float[][] u, int f, int p) {
         float[] u0 = u[f];
         float[] u1 = u[f + 1];
         float[] u2 = u[f + 2];
@@ -65,9 +75,10 @@ final class WinogradVectorSum {
         FloatVector a21 = a00;
         FloatVector a30 = a00;
         FloatVector a31 = a00;
-        for (int c = 0; c < v.length; c++) {
-            FloatVector x0 = FloatVector.fromArray(SPECIES, v[c], p);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, v[c], p + LANES);
+        int channels = block.length / BLOCK;
+        for (int c = 0; c < channels; c++) {
+            FloatVector x0 = FloatVector.fromArray(SPECIES, block, c * BLOCK);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, block, c * BLOCK + LANES);
             FloatVector w = FloatVector.broadcast(SPECIES, u0[c]);
             a00 = x0.fma(w, a00);
             a01 = x1.fma(w, a01);
@@ -91,13 +102,14 @@ final class WinogradVectorSum {
         a31.intoArray(m[f + 3], p + LANES);
     }
 
-    private static void one(float[] m, float[][] v, float[] u, int p) {
+    private static void one(float[] m, float[] block, float[] u, int p) {
         FloatVector a0 = FloatVector.zero(SPECIES);
         FloatVector a1 = a0;
-        for (int c = 0; c < v.length; c++) {
+        int channels = block.length / BLOCK;
+        for (int c = 0; c < channels; c++) {
             FloatVector w = FloatVector.broadcast(SPECIES, u[c]);
-            a0 = FloatVector.fromArray(SPECIES, v[c], p).fma(w, a0);
-            a1 = FloatVector.fromArray(SPECIES, v[c], p + LANES).fma(w, a1);
+            a0 = FloatVector.fromArray(SPECIES, block, c * BLOCK).fma(w, a0);
+            a1 = FloatVector.fromArray(SPECIES, block, c * BLOCK + LANES).fma(w, a1);
         }
         a0.intoArray(m, p);
         a1.intoArray(m, p + LANES);
