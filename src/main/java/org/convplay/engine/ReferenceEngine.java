@@ -5,7 +5,7 @@ package org.convplay.engine;
  * against it, so it favours being obviously right over being quick. Sums are kept in double and
  * rounded to float32 once per output cell.
  */
-public final class ReferenceEngine implements ConvolutionEngine {
+public final class ReferenceEngine extends InPlaceEngine {
 
     public static final String NAME = "reference";
 
@@ -15,10 +15,8 @@ public final class ReferenceEngine implements ConvolutionEngine {
     }
 
     @Override
-    public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
-        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+    protected Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
         int filters = kernel.filters();
-        Tensor out = new Tensor(filters, plan.outHeight(), plan.outWidth());
         for (int f = 0; f < filters; f++) {
             for (int oy = 0; oy < plan.outHeight(); oy++) {
                 for (int ox = 0; ox < plan.outWidth(); ox++) {

@@ -49,11 +49,6 @@ public class ImageStore {
         return blobs.findById(sha256).map(ImageBlob::bytes);
     }
 
-    @Transactional(readOnly = true)
-    public boolean has(String sha256) {
-        return blobs.existsById(sha256);
-    }
-
     /** Files stored, for the tests that show a file is stored once. */
     @Transactional(readOnly = true)
     public long count() {

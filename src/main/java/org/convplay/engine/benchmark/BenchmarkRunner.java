@@ -31,8 +31,7 @@ import org.convplay.engine.Tensor;
  * the median is reported. GFLOP/s counts {@code 2*F*C*k*k*H'*W'} operations per run. Every run writes into one
  * output tensor allocated beforehand ({@link ConvolutionEngine#convolve(Tensor, Kernel, ConvSpec, Tensor)}), as a
  * program that convolves again and again would, and as OpenCV reuses its own result buffers: timed this way, the
- * engines are compared on the convolution, not on how fast the JVM hands out and zeroes a fresh output (all but the
- * reference, which is not in the race and copies a fresh result into it).
+ * engines are compared on the convolution, not on how fast the JVM hands out and zeroes a fresh output.
  *
  * <p>The reference engine is the truth for {@code maxAbsError} but is slow (scalar, double precision):
  * <ul>
@@ -174,7 +173,8 @@ public final class BenchmarkRunner {
                 continue;
             }
             try {
-                errors[e] = truth.maxAbsError(warmUp(engine, input, kernel, spec, out, counter));
+                warmUp(engine, input, kernel, spec, out, counter);
+                errors[e] = truth.maxAbsError(out);
                 if (!Double.isFinite(errors[e])) {
                     failed[e] = "failed: its output holds values that are not finite (or were never written)";
                     counter.advance(millis[e].length);
@@ -226,7 +226,7 @@ public final class BenchmarkRunner {
      * At least {@link #WARMUP_RUNS} runs, and more until {@link #WARMUP_MILLIS} have passed so that the JIT has
      * compiled the hot loops; an engine not timed (the reference on big inputs) is not warmed up either.
      */
-    private static Tensor warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Tensor out,
+    private static void warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Tensor out,
                                  Counter counter) {
         // NaN first: an engine that left a value unwritten then fails the error check instead of showing a stale value
         Arrays.fill(out.data(), Float.NaN);
@@ -238,7 +238,6 @@ public final class BenchmarkRunner {
                 counter.advance(1);
             }
         }
-        return out;
     }
 
     static double median(double[] values) {
