@@ -3,9 +3,11 @@ package org.convplay.engine;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -77,12 +79,32 @@ public final class EngineRegistry {
             found.add((ConvolutionEngine) constructor.newInstance());
         } catch (ClassNotFoundException e) {
             missing.add(new Absent(name, "not built into this application (" + className + " is absent)"));
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            missing.add(new Absent(name, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            missing.add(new Absent(name, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            missing.add(new Absent(name, reason(e)));
         }
+    }
+
+    /**
+     * Why loading failed, in words a user can act on: the innermost cause, past the wrappers that reflection and
+     * class initialisation add ({@code InvocationTargetException}, {@code ExceptionInInitializerError}, whose own
+     * message is null), e.g. "IllegalStateException: no OpenCL platform found" instead of
+     * "ExceptionInInitializerError: null". A cause without a message borrows the nearest enclosing one that has one.
+     */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        String message = failure.getMessage();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+            if (root.getMessage() != null && !root.getMessage().isBlank()) {
+                message = root.getMessage();
+            }
+        }
+        String text = root.getClass().getSimpleName() + (message == null ? "" : ": " + message.trim());
+        for (Throwable s : failure.getSuppressed()) {
+            text += " (also: " + s.getClass().getSimpleName() + ": " + s.getMessage() + ")";
+        }
+        return text;
     }
 
     /** Available engines, most preferred first. */

@@ -119,11 +119,9 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             // a plan that failed (bailout, device error) is not kept: the next request compiles afresh
             plans.remove(shape);
             planBytes -= plan.bytes;
-            try {
-                plan.close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
+            // closing a plan whose kernel failed can fail too (TornadoInternalError, an Error): that is reported
+            // alongside the failure, never instead of it
+            closeAfter(plan, e);
             throw e;
         }
         MemorySegment.copy(plan.output.getSegment(), ValueLayout.JAVA_FLOAT, 0, out.data(), 0, out.data().length);
@@ -258,6 +256,15 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         }
     }
 
+    /** Closes {@code plan} after {@code failure}; what closing throws is added to the failure as suppressed. */
+    private static void closeAfter(CompiledPlan plan, Throwable failure) {
+        try {
+            plan.close();
+        } catch (RuntimeException | Error closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
     /** Releases every cached plan and its device memory. */
     @Override
     public synchronized void close() {
@@ -381,9 +388,15 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         Tensor actual;
         try {
             actual = convolve(input, kernel, spec);
-        } finally {
-            close();
+        } catch (RuntimeException | Error e) {
+            for (CompiledPlan p : List.copyOf(plans.values())) {
+                closeAfter(p, e);
+            }
+            plans.clear();
+            planBytes = 0;
+            throw e;
         }
+        close();
         if (!expected.equals(actual)) {
             throw new IllegalStateException("the TornadoVM kernel on " + device.getDeviceName()
                     + " does not give the reference's numbers on its self-test");
