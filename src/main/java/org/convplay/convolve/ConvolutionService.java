@@ -35,7 +35,10 @@ public class ConvolutionService {
 
     public ConvolutionResult convolve(ConvolutionRequest request) {
         checkLimits(request);
-        ConvolutionEngine engine = engine(request.backend());
+        // no backend named: the engine measured fastest here for this size
+        ConvolutionEngine engine = request.backend() == null || request.backend().isBlank()
+                ? engines.choose(request.input(), request.kernel(), request.spec()).engine()
+                : engine(request.backend());
         long start = System.nanoTime();
         var output = engine.convolve(request.input(), request.kernel(), request.spec());
         double millis = (System.nanoTime() - start) / 1e6;
@@ -43,7 +46,10 @@ public class ConvolutionService {
         return new ConvolutionResult(output, plan, engine.name(), millis);
     }
 
-    /** The engine called {@code name}, or the default (the fastest available) when name is null or blank. */
+    /**
+     * The engine called {@code name}, or the default when name is null or blank: the engine that computes every
+     * request on any machine (requests of known size are sent to the fastest one measured, see {@link #convolve}).
+     */
     public ConvolutionEngine engine(String name) {
         if (name == null || name.isBlank()) {
             return engines.defaultEngine();

@@ -22,13 +22,24 @@ public final class EngineRegistry {
     }
 
     static final String OPENCV_CLASS = "org.convplay.engine.opencv.OpenCvEngine";
+    static final String TORNADO = "tornado";
     static final String TORNADO_CLASS = "org.convplay.engine.tornado.TornadoEngine";
 
     private final Map<String, ConvolutionEngine> engines;
     private final List<Absent> absent;
+    private final EngineChooser chooser;
 
-    /** Engines in order of preference; names must be unique. */
+    /** Engines in order of preference; names must be unique. The first answers every request that names none. */
     public EngineRegistry(List<ConvolutionEngine> engines, List<Absent> absent) {
+        this(engines, absent, List.of(engines.get(0).name()), engines.get(0).name());
+    }
+
+    /**
+     * @param automatic the engines a request that names none may go to, chosen by measurement ({@link EngineChooser})
+     * @param fallback  one of them, kept unless another is clearly faster, and the engine of {@link #defaultEngine()}
+     */
+    public EngineRegistry(List<ConvolutionEngine> engines, List<Absent> absent, List<String> automatic,
+                          String fallback) {
         Map<String, ConvolutionEngine> byName = new LinkedHashMap<>();
         for (ConvolutionEngine e : engines) {
             if (byName.putIfAbsent(e.name(), e) != null) {
@@ -40,6 +51,7 @@ public final class EngineRegistry {
         }
         this.engines = Collections.unmodifiableMap(byName);
         this.absent = List.copyOf(absent);
+        this.chooser = new EngineChooser(automatic.stream().map(this::get).toList(), get(fallback));
     }
 
     /**
@@ -52,11 +64,13 @@ public final class EngineRegistry {
     public static EngineRegistry discover() {
         List<ConvolutionEngine> found = new ArrayList<>();
         List<Absent> missing = new ArrayList<>();
-        load("tornado", TORNADO_CLASS, found, missing);
+        load(TORNADO, TORNADO_CLASS, found, missing);
         found.add(new FastCpuEngine());
         load("opencv", OPENCV_CLASS, found, missing);
         found.add(new ReferenceEngine());
-        return new EngineRegistry(found, missing);
+        List<String> automatic = found.stream().map(ConvolutionEngine::name)
+                .filter(n -> n.equals(TORNADO) || n.equals(FastCpuEngine.NAME)).toList();
+        return new EngineRegistry(found, missing, automatic, FastCpuEngine.NAME);
     }
 
     private static final class Holder {
@@ -137,8 +151,27 @@ public final class EngineRegistry {
         return e;
     }
 
-    /** The first, most preferred engine. */
+    /**
+     * The engine for requests that name none and whose size is not known (a pipeline): the fallback, which
+     * computes every request the same way on any machine.
+     */
     public ConvolutionEngine defaultEngine() {
-        return engines.values().iterator().next();
+        return chooser.fallback();
+    }
+
+    /**
+     * The engine for a request that names none: the one measured fastest here at the nearest calibrated size
+     * ({@link EngineChooser}); the first call with several candidates calibrates them (a few seconds).
+     */
+    public EngineChooser.Choice choose(Tensor input, Kernel kernel, ConvSpec spec) {
+        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        long multiplyAdds = (long) kernel.filters() * kernel.channelsPerGroup() * kernel.height() * kernel.width()
+                * plan.outHeight() * plan.outWidth();
+        return chooser.choose(multiplyAdds, input.channels() > 1 || kernel.filters() > 1);
+    }
+
+    /** Which engines are chosen from, and the measurements behind the choice (calibrating now if not yet done). */
+    public EngineChooser chooser() {
+        return chooser;
     }
 }

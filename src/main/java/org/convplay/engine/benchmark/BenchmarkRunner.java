@@ -13,6 +13,7 @@ import java.util.function.DoubleConsumer;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
+import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
@@ -212,7 +213,12 @@ public final class BenchmarkRunner {
             }
         }
         progress.accept(1.0);
-        return new Report(request, rows, describeMachine());
+        Machine machine = describeMachine();
+        List<String> notes = new ArrayList<>(machine.notes());
+        notes.add("without a backend, this request goes to "
+                + registry.choose(input, kernel, spec).why());
+        return new Report(request, rows, new Machine(machine.cores(), machine.cpu(), machine.jvm(), machine.os(),
+                machine.maxHeapMb(), List.copyOf(notes)));
     }
 
     private static int runsFor(ConvolutionEngine engine, Request request, boolean referenceWhole) {
@@ -356,9 +362,31 @@ public final class BenchmarkRunner {
             notes.add(tornadoDescription(registry.get("tornado")));
         }
         notes.add(FastCpuEngine.describe());
+        notes.addAll(calibrationNotes(registry.chooser()));
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
         return new Machine(rt.availableProcessors(), cpuModel(), jvm, os, rt.maxMemory() >> 20, notes);
+    }
+
+    /**
+     * How a request that names no backend finds its engine: the candidates, then, per calibrated size, the best
+     * times measured and the engine chosen there (measured on the first call, a few seconds with an accelerator).
+     */
+    static List<String> calibrationNotes(EngineChooser chooser) {
+        List<String> notes = new ArrayList<>();
+        List<EngineChooser.Measurement> table = chooser.calibration();
+        if (table.isEmpty()) {
+            notes.add("automatic choice: " + chooser.fallback().name() + " for every request that names no backend"
+                    + " (the only candidate)");
+            return notes;
+        }
+        notes.add(String.format(Locale.ROOT, "automatic choice among %s, measured here (best run of each): %s"
+                        + " unless another is %.1fx faster at the nearest calibrated size",
+                String.join(", ", chooser.candidates()), chooser.fallback().name(), EngineChooser.MARGIN));
+        for (EngineChooser.Measurement m : table) {
+            notes.add("  " + m.point() + " -> " + m.chosen() + ": " + m.why());
+        }
+        return notes;
     }
 
     /** Through reflection so that this class loads even where OpenCV's classes are missing. */

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
+import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
@@ -33,6 +35,48 @@ class BenchmarkRunnerTest {
         assertThat(report.machine().cores()).isPositive();
         assertThat(report.machine().notes()).anyMatch(n -> n.startsWith("engines: "))
                 .anyMatch(n -> n.startsWith("cpu engine: pure Java") && n.contains("-bit) for the channel sums"));
+    }
+
+    @Test
+    void theReportSaysWhichEngineARequestWithoutABackendWouldGetAndWhy() {
+        BenchmarkRunner.Report report = runner.run(new BenchmarkRunner.Request(16, 3, 1, 1, 1));
+
+        assertThat(report.machine().notes())
+                .contains("automatic choice: cpu for every request that names no backend (the only candidate)")
+                .contains("without a backend, this request goes to cpu: the only engine chosen automatically here");
+    }
+
+    @Test
+    void theCalibrationTableListsEverySizeWithItsTimesAndChoice() {
+        AtomicLong clock = new AtomicLong();
+        ConvolutionEngine cpu = new Clocked("cpu", clock, 1);
+        ConvolutionEngine gpu = new Clocked("tornado", clock, 0.1);
+        EngineChooser chooser = new EngineChooser(List.of(gpu, cpu), cpu,
+                List.of(new EngineChooser.Point(1, 32, 3, 1), new EngineChooser.Point(4, 16, 3, 4)), clock::get);
+
+        List<String> notes = BenchmarkRunner.calibrationNotes(chooser);
+
+        assertThat(notes).containsExactly(
+                "automatic choice among tornado, cpu, measured here (best run of each): cpu unless another is 1.2x"
+                        + " faster at the nearest calibrated size",
+                "  plane 32x32, 3x3 -> tornado: fastest, 10.0x the cpu engine (tornado 0.001 ms, cpu 0.009 ms)",
+                "  layer 4 -> 4, 16x16, 3x3 -> tornado: fastest, 10.0x the cpu engine (tornado 0.004 ms, cpu 0.037 ms)");
+    }
+
+    /** An engine that takes {@code nanosPerMultiplyAdd} on a fake clock instead of computing. */
+    record Clocked(String name, AtomicLong clock, double nanosPerMultiplyAdd) implements ConvolutionEngine {
+        @Override
+        public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+            return convolve(input, kernel, spec, null);
+        }
+
+        @Override
+        public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+            long macs = (long) kernel.filters() * input.channels() * kernel.height() * kernel.width()
+                    * input.height() * input.width();
+            clock.addAndGet(Math.round(macs * nanosPerMultiplyAdd));
+            return out;
+        }
     }
 
     @Test
