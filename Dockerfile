@@ -23,11 +23,11 @@ COPY pom.xml .
 COPY frontend frontend
 COPY src src
 COPY exercises exercises
-# The profile's module path lists the 5.2.0 SDK's jars by name; here it is every jar of this SDK's runtime, less
-# TornadoVM's own test and benchmark libraries, which would override the application's copies.
+# The profile's module path lists the 5.2.0 SDK's jars by name; here it is every jar of this SDK, less TornadoVM's
+# test, benchmark and NVIDIA-library jars and their libraries, which would override the application's copies.
 RUN lib=$TORNADOVM_HOME/share/java/tornado \
     && version=$(basename $lib/tornado-api-*.jar .jar | sed 's/^tornado-api-//') \
-    && path=$(ls $lib/*.jar | grep -Ev '/(junit|hamcrest|log4j|commons-lang|jmh|tornado-(unittests|benchmarks|examples))[^/]*\.jar$' | paste -sd:) \
+    && path=$(ls $lib/*.jar | grep -Ev '/(junit|hamcrest|log4j|commons-lang|jmh|jopt|jsr305|ejml|lucene|tornado-(unittests|benchmarks|examples|fuzz|matrices|cu[a-z]+))[^/]*\.jar$' | paste -sd:) \
     && mvn -B -DskipTests -Dtornado.version=$version -Dtornado.module.path=$path package
 
 FROM ${TORNADOVM_IMAGE} AS gpu

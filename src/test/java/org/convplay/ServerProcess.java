@@ -37,7 +37,9 @@ public final class ServerProcess implements AutoCloseable {
     /** The jar {@code mvn package} built in {@code target/}. */
     public static Path packagedJar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("convolution-playground-.*\\.jar"))
+            // not the tornado profile's kernels-only jar
+            return files.filter(p -> p.getFileName().toString().matches("convolution-playground-.*\\.jar")
+                            && !p.getFileName().toString().endsWith("-tornado-kernels.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/convolution-playground-*.jar: run mvn package first"));
         } catch (IOException e) {
@@ -52,13 +54,18 @@ public final class ServerProcess implements AutoCloseable {
      * @param workDir the process's working directory; its log is written there as {@code server-<port>.log}
      */
     public static ServerProcess start(Path workDir, List<String> springArgs) throws IOException, InterruptedException {
+        return start(workDir, List.of("--add-modules", "jdk.incubator.vector", "-Xmx1g"), springArgs);
+    }
+
+    /** As {@link #start(Path, List)}, with these JVM options (e.g. an argument file, {@code @target/...txt}). */
+    public static ServerProcess start(Path workDir, List<String> jvmArgs, List<String> springArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("server-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Xmx1g",
-                "-jar", packagedJar().toAbsolutePath().toString(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", packagedJar().toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(springArgs);
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())

@@ -17,6 +17,7 @@ import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
+import org.convplay.engine.NativeLibraryEngine;
 import org.convplay.engine.Padding;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
@@ -154,6 +155,9 @@ public final class BenchmarkRunner {
         int totalRuns = 0;
         for (ConvolutionEngine e : engines) {
             totalRuns += runsFor(e, request, referenceWhole) + WARMUP_RUNS;
+            if (e instanceof NativeLibraryEngine) {
+                totalRuns += 2 * request.repeats() + WARMUP_RUNS;
+            }
         }
         Counter counter = new Counter(totalRuns, progress, cancelled);
 
@@ -212,6 +216,15 @@ public final class BenchmarkRunner {
                 rows.add(new Row(name, median, request.flops() / (median * 1e6), errors[e], millis[e].length, truth.note()));
             }
         }
+        for (int e = 0; e < n; e++) {
+            if (engines.get(e) instanceof NativeLibraryEngine library) {
+                if (failed[e] == null) {
+                    rows.addAll(libraryRows(library, input, kernel, spec, out, truth, request, counter));
+                } else {
+                    counter.advance(2 * request.repeats() + WARMUP_RUNS);
+                }
+            }
+        }
         progress.accept(1.0);
         Machine machine = describeMachine();
         List<String> notes = new ArrayList<>(machine.notes());
@@ -219,6 +232,56 @@ public final class BenchmarkRunner {
                 + registry.choose(input, kernel, spec).why());
         return new Report(request, rows, new Machine(machine.cores(), machine.cpu(), machine.jvm(), machine.os(),
                 machine.maxHeapMb(), List.copyOf(notes)));
+    }
+
+    /**
+     * A native library as its own users see it, in two rows: its call alone on native data prepared once, output
+     * reused (e.g. "opencv filter2D"), and the copies between Java and native memory that its engine adds around
+     * that call ("opencv copies"). The engine's own row is the sum, as the playground pays it.
+     */
+    private static List<Row> libraryRows(NativeLibraryEngine library, Tensor input, Kernel kernel, ConvSpec spec,
+                                         Tensor out, Truth truth, Request request, Counter counter) {
+        NativeLibraryEngine.Prepared prepared;
+        try {
+            prepared = library.prepare(input, kernel, spec);
+        } catch (UnsupportedOperationException | IllegalStateException x) {
+            counter.advance(2 * request.repeats() + WARMUP_RUNS);
+            return List.of(new Row(library.name() + " alone", null, null, null, 0, "not timed alone: " + x.getMessage()));
+        }
+        try (prepared) {
+            Arrays.fill(out.data(), Float.NaN);
+            long start = System.nanoTime();
+            for (int i = 0; i < WARMUP_RUNS || elapsedMillis(start) < WARMUP_MILLIS && i < 100; i++) {
+                counter.check();
+                prepared.compute();
+                if (i < WARMUP_RUNS) {
+                    counter.advance(1);
+                }
+            }
+            prepared.copy(input, out.data());
+            double error = truth.maxAbsError(out);
+            double[] compute = new double[request.repeats()];
+            double[] copies = new double[request.repeats()];
+            for (int r = 0; r < request.repeats(); r++) {
+                counter.check();
+                long t0 = System.nanoTime();
+                prepared.compute();
+                compute[r] = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                prepared.copy(input, out.data());
+                copies[r] = (System.nanoTime() - t1) / 1e6;
+                counter.advance(2);
+            }
+            double library1 = median(compute);
+            String call = prepared.call();
+            return List.of(
+                    new Row(library.name() + " " + call, library1, request.flops() / (library1 * 1e6), error,
+                            compute.length, call + " alone, on native data prepared once, its output reused (as "
+                            + library.name() + "'s own users call it); " + truth.note()),
+                    new Row(library.name() + " copies", median(copies), null, null, copies.length,
+                            "what the " + library.name() + " engine adds around " + call
+                                    + ": the input copied into native memory and the result back"));
+        }
     }
 
     private static int runsFor(ConvolutionEngine engine, Request request, boolean referenceWhole) {

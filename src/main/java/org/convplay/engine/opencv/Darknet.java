@@ -14,6 +14,7 @@ import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Kernel;
+import org.convplay.engine.NativeLibraryEngine;
 import org.convplay.engine.Tensor;
 
 /**
@@ -164,6 +165,55 @@ final class Darknet {
                     }
                 }
             }
+        }
+
+        /**
+         * The network with its input blob in native memory, for timing dnn alone ({@link OpenCvEngine#prepare}); only
+         * when Darknet pads by itself and the layer's output is the result, with nothing kept or dropped.
+         */
+        NativeLibraryEngine.Prepared prepare(Tensor input) {
+            if (!nativePadding || stride != spec.strideY() || stride != spec.strideX()) {
+                throw new UnsupportedOperationException("dnn takes only equal zero padding and equal strides in one call");
+            }
+            FloatPointer data = new FloatPointer(input.data());
+            Mat blob = new Mat(new int[] {1, channels, inHeight, inWidth}, opencv_core.CV_32F, data);
+            CachedNet net = this;
+            return new NativeLibraryEngine.Prepared() {
+                private Mat result;
+
+                @Override
+                public String call() {
+                    return "dnn";
+                }
+
+                @Override
+                public void compute() {
+                    if (result != null) {
+                        result.close();
+                    }
+                    net.net.setInput(blob);
+                    result = net.net.forward();
+                }
+
+                @Override
+                public void copy(Tensor in, float[] out) {
+                    data.put(in.data());
+                    if (result == null || result.size(2) != plan.outHeight() || result.size(3) != plan.outWidth()) {
+                        throw new IllegalStateException("no dnn result of the expected shape to copy");
+                    }
+                    new FloatPointer(result.data()).get(out);
+                }
+
+                @Override
+                public void close() {
+                    if (result != null) {
+                        result.close();
+                    }
+                    blob.close();
+                    data.close();
+                    net.close();
+                }
+            };
         }
 
         /** The input padded as the spec asks, plus zero rows/columns at the end for a square-embedded kernel. */

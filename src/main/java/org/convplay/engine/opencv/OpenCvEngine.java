@@ -14,6 +14,7 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
+import org.convplay.engine.NativeLibraryEngine;
 import org.convplay.engine.Tensor;
 
 /**
@@ -26,7 +27,7 @@ import org.convplay.engine.Tensor;
  * <p>Native libraries may be missing on a platform: {@link #isAvailable()} says so, with
  * {@link #unavailableReason()}, instead of failing on first use.
  */
-public final class OpenCvEngine extends InPlaceEngine {
+public final class OpenCvEngine extends InPlaceEngine implements NativeLibraryEngine {
 
     public static final String NAME = "opencv";
 
@@ -195,6 +196,78 @@ public final class OpenCvEngine extends InPlaceEngine {
                     result[y * ow + x] = full[row + x * spec.strideX()];
                 }
             }
+        }
+    }
+
+    /**
+     * {@code filter2D} (one channel, one filter) or the dnn layer, as OpenCV's users call them: the input in native
+     * memory once, the output reused. Only requests that OpenCV takes in one call: for filter2D stride 1 and pads
+     * that add up to the kernel's extent minus one, no WRAP; for dnn equal zero padding on all sides.
+     */
+    @Override
+    public Prepared prepare(Tensor input, Kernel kernel, ConvSpec spec) {
+        ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        if (input.channels() == 1 && kernel.filters() == 1) {
+            return new Filter2d(input, kernel, spec, plan);
+        }
+        Darknet.CachedNet net = Darknet.build(input, kernel, spec, plan);
+        try {
+            return net.prepare(input);
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    /** filter2D on images allocated once, as in {@link #filter2d}'s direct case. */
+    private static final class Filter2d implements Prepared {
+        private final Images images;
+        private final Mat kernelMat;
+        private final FloatPointer kernelData;
+        private final Point anchor;
+        private final double bias;
+        private final int borderType;
+
+        Filter2d(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
+            int kh = ConvGeometry.dilatedExtent(kernel.height(), spec.dilationY());
+            int kw = ConvGeometry.dilatedExtent(kernel.width(), spec.dilationX());
+            ConvGeometry.Pads pads = plan.pads();
+            if (spec.strideY() != 1 || spec.strideX() != 1 || spec.border() == Border.WRAP
+                    || pads.top() + pads.bottom() != kh - 1 || pads.left() + pads.right() != kw - 1) {
+                throw new UnsupportedOperationException("filter2D takes only stride 1, no wrap and 'same'-sized"
+                        + " padding in one call");
+            }
+            images = new Images(input.height(), input.width());
+            images.src.put(input.data());
+            kernelData = new FloatPointer(Darknet.effectiveKernel(kernel, kh, kw, spec));
+            kernelMat = new Mat(kh, kw, opencv_core.CV_32F, kernelData);
+            anchor = new Point(pads.left(), pads.top());
+            bias = kernel.biasOf(0);
+            borderType = borderType(spec.border());
+        }
+
+        @Override
+        public String call() {
+            return "filter2D";
+        }
+
+        @Override
+        public void compute() {
+            opencv_imgproc.filter2D(images.srcMat, images.dstMat, opencv_core.CV_32F, kernelMat, anchor, bias, borderType);
+        }
+
+        @Override
+        public void copy(Tensor input, float[] out) {
+            images.src.put(input.data());
+            images.dst.get(out);
+        }
+
+        @Override
+        public void close() {
+            images.close();
+            kernelMat.close();
+            kernelData.close();
+            anchor.close();
         }
     }
 

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 class TornadoEngineTest {
 
     @Test
-    void theRegistryFindsTheTornadoEngineFirst() {
+    void theRegistryFindsTheTornadoEngineAndChoosesBetweenItAndCpuByMeasurement() {
         EngineRegistry registry = EngineRegistry.shared();
         String why = registry.absent().stream().filter(a -> a.name().equals(TornadoEngine.NAME))
                 .map(EngineRegistry.Absent::reason).findFirst().orElse("");
         assertTrue(registry.has(TornadoEngine.NAME), "the tornado engine did not load: " + why);
-        assertEquals(TornadoEngine.NAME, registry.defaultEngine().name());
+        assertEquals(TornadoEngine.NAME, registry.names().get(0));
+        assertEquals(java.util.List.of(TornadoEngine.NAME, "cpu"), registry.chooser().candidates());
+        assertEquals(5, registry.chooser().calibration().size());
     }
 
     @Test

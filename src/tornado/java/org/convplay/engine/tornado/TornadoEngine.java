@@ -18,17 +18,17 @@ import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
+import org.convplay.engine.tornado.kernel.ConvolutionKernels;
 import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
-import uk.ac.manchester.tornado.api.annotations.Parallel;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 
 /**
  * The TornadoVM engine: one OpenCL/PTX/SPIR-V kernel over every output value, JIT-compiled by TornadoVM from
- * {@link #correlate}. Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path)
+ * {@link ConvolutionKernels#correlate}. Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path)
  * and found by {@link org.convplay.engine.EngineRegistry} through reflection, so nothing else sees these types.
  *
  * <p>The host does everything that is not arithmetic: it pads the input with the spec's border rule into a flat
@@ -128,36 +128,6 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         return out;
     }
 
-    /**
-     * The device kernel: every output value {@code out[(f * outH + oy) * outW + ox]} of a correlation of the
-     * padded input {@code in[(c * inH + y) * inW + x]} with OIHW weights. One flat parallel loop, so that adjacent
-     * work-items write adjacent outputs and read adjacent inputs (coalesced on a GPU, vectorisable on a CPU).
-     */
-    static void correlate(FloatArray in, FloatArray w, FloatArray bias, FloatArray out, int outputs, int outH,
-                          int outW, int filtersPerGroup, int channelsPerGroup, int inH, int inW, int kh, int kw,
-                          int sy, int sx, int dy, int dx) {
-        for (@Parallel int idx = 0; idx < outputs; idx++) {
-            int ox = idx % outW;
-            int rest = idx / outW;
-            int oy = rest % outH;
-            int f = rest / outH;
-            int firstChannel = (f / filtersPerGroup) * channelsPerGroup;
-            float sum = bias.get(f);
-            for (int c = 0; c < channelsPerGroup; c++) {
-                int plane = (firstChannel + c) * inH + oy * sy;
-                int taps = (f * channelsPerGroup + c) * kh;
-                for (int j = 0; j < kh; j++) {
-                    int row = (plane + j * dy) * inW + ox * sx;
-                    int wRow = (taps + j) * kw;
-                    for (int i = 0; i < kw; i++) {
-                        sum += in.get(row + i * dx) * w.get(wRow + i);
-                    }
-                }
-            }
-            out.set(idx, sum);
-        }
-    }
-
     /** Everything a compiled plan depends on: sizes, groups, strides, dilations (not the numbers, border or flip). */
     record Shape(int channels, int paddedH, int paddedW, int filters, int channelsPerGroup, int groups, int kh,
                  int kw, int outH, int outW, int sy, int sx, int dy, int dx) {
@@ -215,7 +185,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             bytes = s.bytes();
             TaskGraph graph = new TaskGraph("conv" + id)
                     .transferToDevice(DataTransferMode.EVERY_EXECUTION, padded, weights, bias)
-                    .task("correlate", TornadoEngine::correlate, padded, weights, bias, output, (int) s.outputs(),
+                    .task("correlate", ConvolutionKernels::correlate, padded, weights, bias, output, (int) s.outputs(),
                             s.outH(), s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), s.paddedH(),
                             s.paddedW(), s.kh(), s.kw(), s.sy(), s.sx(), s.dy(), s.dx())
                     .transferToHost(DataTransferMode.EVERY_EXECUTION, output);
