@@ -10,6 +10,14 @@ public interface ConvolutionEngine {
     String name();
 
     /**
+     * One line on how this engine runs on this machine (threads, SIMD, library version, device), for the
+     * benchmark's machine notes.
+     */
+    default String describe() {
+        return name() + " engine";
+    }
+
+    /**
      * Cross-correlation (or convolution when {@code spec.flip()}) of a C x H x W input with an
      * F x C/g x kh x kw kernel, plus bias. Returns F x H' x W'.
      *

@@ -61,7 +61,8 @@ public final class FastCpuEngine extends InPlaceEngine {
     }
 
     /** Threads and SIMD, for the benchmark's machine description: whether the Vector API variant can run here. */
-    public static String describe() {
+    @Override
+    public String describe() {
         return "cpu engine: pure Java, " + Runtime.getRuntime().availableProcessors() + " threads (common ForkJoinPool), "
                 + (WinogradF23.VECTOR_API
                 ? "Vector API (" + WinogradVectorSum.BLOCK / 2 * 32 + "-bit) for the channel sums of 3x3 layers"

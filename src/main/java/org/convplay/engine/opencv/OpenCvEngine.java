@@ -100,7 +100,8 @@ public final class OpenCvEngine extends InPlaceEngine {
     }
 
     /** OpenCV's version and the number of threads it uses, for the benchmark's machine description. */
-    public static String describe() {
+    @Override
+    public String describe() {
         return isAvailable() ? "OpenCV " + opencv_core.CV_VERSION() + " (" + opencv_core.getNumThreads() + " threads)"
                 : "OpenCV unavailable: " + UNAVAILABLE;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
+import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
@@ -109,6 +110,29 @@ class BenchmarkRunnerTest {
         assertThat(skipping.backend()).isEqualTo("skips-one");
         assertThat(skipping.medianMillis()).isNull();
         assertThat(skipping.note()).contains("not finite (or were never written)");
+    }
+
+    @Test
+    void theMachineNotesCarryEveryRegisteredEnginesOwnDescription() {
+        ConvolutionEngine plain = new ConvolutionEngine() {
+            @Override
+            public String name() {
+                return "plain";
+            }
+
+            @Override
+            public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+                return new ReferenceEngine().convolve(input, kernel, spec);
+            }
+
+            @Override
+            public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+                return new ReferenceEngine().convolve(input, kernel, spec, out);
+            }
+        };
+        EngineRegistry registry = new EngineRegistry(List.of(new FastCpuEngine(), new ReferenceEngine(), plain), List.of());
+        assertThat(new BenchmarkRunner(registry).describeMachine().notes())
+                .contains(new FastCpuEngine().describe(), new ReferenceEngine().describe(), "plain engine");
     }
 
     @Test

@@ -92,6 +92,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
      * The device the kernels run on, for the benchmark page, e.g.
      * "TornadoVM OPENCL opencl-0-0: pthread-haswell-AMD EPYC (Portable Computing Language)".
      */
+    @Override
     public String describe() {
         return "TornadoVM " + device.getTornadoVMBackend() + " " + device.getDeviceName() + ": " + deviceName()
                 + " (" + device.getPlatformName().trim() + ")"
