@@ -360,8 +360,8 @@ final class WinogradF23 {
 
     /**
      * Cells of channel c padded as the spec says, read straight from the input: no padded copy of the channel is made
-     * (making one, 58 x 58 for a 56 x 56 channel, cost almost a third of the channel's transform). Cells past the padded image's
-     * end (when the output size is odd) only feed outputs that are dropped.
+     * (making one, 58 x 58 for a 56 x 56 channel, cost almost a third of the channel's transform). Cells past the
+     * padded image's end (when the output size is odd) only feed outputs that are dropped.
      */
     private static final class Rows {
         final float[] data;
