@@ -98,6 +98,8 @@ class ApiDocsTest {
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("swagger-ui")));
         mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/api/convolve:")));
     }
 
     @Test
