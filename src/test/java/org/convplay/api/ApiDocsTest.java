@@ -74,7 +74,7 @@ class ApiDocsTest {
     }
 
     @Test
-    void everyEndpointOfEveryControllerIsInTheApiDocs() throws Exception {
+    void theApiDocsListEveryEndpointOfEveryControllerAndNothingElse() throws Exception {
         Set<String> expected = controllerEndpoints();
         // the controllers of the convolution, pipeline, benchmark, exercise, experiment and classroom APIs at least
         assertThat(expected).contains("POST /api/convolve", "POST /api/pipeline", "POST /api/benchmark",
@@ -86,7 +86,8 @@ class ApiDocsTest {
             Map.Entry<String, JsonNode> path = it.next();
             path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
         }
-        assertThat(documented).containsAll(expected);
+        // exactly ours: nothing a library maps (Hilla's /connect) passes for part of this API
+        assertThat(documented).isEqualTo(expected);
     }
 
     @Test
