@@ -14,7 +14,6 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
-import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.ReferenceEngine;
@@ -349,34 +348,12 @@ public final class BenchmarkRunner {
         for (EngineRegistry.Absent a : registry.absent()) {
             notes.add(a.name() + " unavailable: " + a.reason());
         }
-        if (registry.has("opencv")) {
-            notes.add(openCvDescription());
+        for (String name : registry.names()) {
+            notes.add(registry.get(name).describe());
         }
-        if (registry.has("tornado")) {
-            notes.add(tornadoDescription(registry.get("tornado")));
-        }
-        notes.add(FastCpuEngine.describe());
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
         return new Machine(rt.availableProcessors(), cpuModel(), jvm, os, rt.maxMemory() >> 20, notes);
-    }
-
-    /** Through reflection so that this class loads even where OpenCV's classes are missing. */
-    private static String openCvDescription() {
-        try {
-            return (String) Class.forName("org.convplay.engine.opencv.OpenCvEngine").getMethod("describe").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return "OpenCV: " + e;
-        }
-    }
-
-    /** The TornadoVM engine's device, through reflection: its class is only built under the tornado profile. */
-    private static String tornadoDescription(ConvolutionEngine tornado) {
-        try {
-            return (String) tornado.getClass().getMethod("describe").invoke(tornado);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return "TornadoVM: " + e;
-        }
     }
 
     private static String cpuModel() {

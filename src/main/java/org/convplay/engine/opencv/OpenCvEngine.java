@@ -39,7 +39,7 @@ public final class OpenCvEngine extends InPlaceEngine {
 
     /**
      * Native memory for one image size. Allocating 2 x 16 MB of fresh native memory per call (and the page
-     * faults that follow) cost more than filter2D itself on 2048 x 2048 (measured 72 ms against 7 ms), which
+     * faults that follow) cost ten times filter2D itself on 2048 x 2048 (docs/performance.md), which
      * would have made OpenCV look slower than it is; an application reusing its Mats pays only the two copies.
      */
     private static final class Images {
@@ -100,7 +100,8 @@ public final class OpenCvEngine extends InPlaceEngine {
     }
 
     /** OpenCV's version and the number of threads it uses, for the benchmark's machine description. */
-    public static String describe() {
+    @Override
+    public String describe() {
         return isAvailable() ? "OpenCV " + opencv_core.CV_VERSION() + " (" + opencv_core.getNumThreads() + " threads)"
                 : "OpenCV unavailable: " + UNAVAILABLE;
     }
@@ -129,7 +130,7 @@ public final class OpenCvEngine extends InPlaceEngine {
         }
     }
 
-    /** OpenCV's border type for each of ours ({@code shared/spec/semantics.md}, "Border fill"). */
+    /** OpenCV's border type for each of ours (docs/conventions.md, "Border fill"). */
     static int borderType(Border border) {
         return switch (border) {
             case ZERO -> opencv_core.BORDER_CONSTANT;

@@ -91,7 +91,7 @@ public class BandView extends Component {
         getElement().setProperty("pickable", pickable);
     }
 
-    public void setLabels(String row, String column, String png, String text, String loading, String hint) {
+    public void setLabels(String row, String column, String png, String text, String loading, String hint, String failed) {
         JsonObject o = Json.createObject();
         o.put("row", row);
         o.put("column", column);
@@ -99,6 +99,7 @@ public class BandView extends Component {
         o.put("text", text);
         o.put("loading", loading);
         o.put("hint", hint);
+        o.put("failed", failed);
         getElement().setPropertyJson("labels", o);
     }
 

@@ -594,7 +594,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
     private void labelView(BandView v) {
         v.setLabels(getTranslation("image.row"), getTranslation("image.column"), getTranslation("image.png"),
-                getTranslation("image.text"), getTranslation("image.loading"), getTranslation("image.hint"));
+                getTranslation("image.text"), getTranslation("image.loading"), getTranslation("image.hint"),
+                getTranslation("image.band.failed"));
     }
 
     /** The file as it was uploaded, for the exported script to read. */
