@@ -33,7 +33,8 @@ public class SecurityConfig extends VaadinWebSecurity {
     /** The public HTTP API (shared/spec/api.md) and the public pages that are not Vaadin routes. */
     static final String[] PUBLIC_PATHS = {
         "/api/convolve", "/api/pipeline", "/api/benchmark", "/api/experiments", "/api/experiments/**",
-        "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error"
+        "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error",
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
     };
 
     @Override
