@@ -58,6 +58,9 @@ public class AssignmentService {
                       SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
                       Access access, ObjectMapper json, MeterRegistry meters) {
         this.meters = meters;
+        // both series from the start, so a fresh server shows 0 rather than nothing
+        storedCounter(true);
+        storedCounter(false);
         this.accountService = accountService;
         this.enrollments = enrollments;
         this.accounts = accounts;
@@ -246,8 +249,7 @@ public class AssignmentService {
 
     /** Counts a submission in {@code convplay.submissions.stored} once its transaction has committed. */
     private void countStored(boolean correct) {
-        Counter stored = Counter.builder("convplay.submissions.stored").description("Graded submissions stored")
-                .tag("correct", String.valueOf(correct)).register(meters);
+        Counter stored = storedCounter(correct);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -258,6 +260,11 @@ public class AssignmentService {
         } else {
             stored.increment();
         }
+    }
+
+    private Counter storedCounter(boolean correct) {
+        return Counter.builder("convplay.submissions.stored").description("Graded submissions stored")
+                .tag("correct", String.valueOf(correct)).register(meters);
     }
 
     private static Views.SubmitResult refused(Views.Outcome outcome, int left, Text message) {
