@@ -78,8 +78,11 @@ class ClusterFailoverIT {
         // Flyway migrates once (the second instance waits on PostgreSQL's lock), so the two may start together
         CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> start(db));
         CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> start(db));
-        app1 = first.join();
-        app2 = second.join();
+        // whichever started is kept for @AfterAll to stop, even when the other did not
+        app1 = first.exceptionally(e -> null).join();
+        app2 = second.exceptionally(e -> null).join();
+        first.join();
+        second.join();
 
         proxyPort = freePort();
         haproxyLog = work.resolve("haproxy.log");
@@ -94,7 +97,7 @@ class ClusterFailoverIT {
 
     private static ServerProcess start(List<String> args) {
         try {
-            return ServerProcess.start(work, args);
+            return ServerProcess.start(work, args, Duration.ofMinutes(5));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -72,6 +72,8 @@ class ImagePageMemoryTest {
         view.load(picture, "big.png");
         for (KernelPreset p : MORE) {
             view.addFilter(p);
+            // as after each click in a browser: the changes go out, and what they held with them
+            MockVaadin.clientRoundtrip();
         }
         assertThat(view.status.getText()).startsWith(BANDS + " band(s) of 1,024 x 1,024");
         if (fetched) {
