@@ -24,6 +24,7 @@ import re
 import shutil
 import struct
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -85,12 +86,38 @@ def one_megapixel_experiment(base):
     return "e/" + saved["id"], len(png)
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def open_tabs(url, tabs, work):
+    """One headless Chromium with `tabs` tabs on url: headless takes one URL on its command line, the others are
+    opened through its DevTools HTTP endpoint (PUT /json/new)."""
+    port = free_port()
+    profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
+    browser = subprocess.Popen(["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                "--no-first-run", "--user-data-dir=" + profile, f"--remote-debugging-port={port}", url],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(60):
+        try:
+            http(f"http://127.0.0.1:{port}/json/version")
+            break
+        except OSError:
+            time.sleep(1)
+    for _ in range(tabs - 1):
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{url}", method="PUT"), timeout=30)
+    return browser
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jar", default=(glob.glob("target/convolution-playground-*.jar") or [None])[0])
     ap.add_argument("--tabs", type=int, default=10)
     ap.add_argument("--port", type=int, default=18500)
     ap.add_argument("--xmx", default="3g")
+    ap.add_argument("--settle", type=int, default=180, help="at most this many seconds for the heap to settle")
     ap.add_argument("--pages", default=",".join(PAGES), help="routes, comma-separated; IMAGES_1MP for the heavy case")
     args = ap.parse_args()
     if not args.jar:
@@ -122,20 +149,23 @@ def main():
                 label = f"images, 1 MP RGB PNG ({size // 1024} KB), 8 bands"
             before = heap_after_gc(base, server.pid)
             uis = metric(base, "convplay_vaadin_uis")
-            profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
-            # one headless Chromium, one tab per URL on its command line
-            browser = subprocess.Popen(["chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
-                                        "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
-                                        "--remote-debugging-port=0"] + [f"{base}/{page}"] * args.tabs,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            browser = open_tabs(f"{base}/{page}", args.tabs, work)
             browsers.append(browser)
             deadline = time.time() + 180
             while metric(base, "convplay_vaadin_uis") - uis < args.tabs and time.time() < deadline:
                 time.sleep(2)
             opened = int(metric(base, "convplay_vaadin_uis") - uis)
-            # the pages' own work (bands, fetches) ends within seconds of opening
-            time.sleep(15)
+            # the pages' own work (bands, the browser fetching them) takes seconds, longer on a busy machine:
+            # measure until two readings 10 s apart agree
             after = heap_after_gc(base, server.pid)
+            settle_until = time.time() + args.settle
+            while time.time() < settle_until:
+                time.sleep(10)
+                again = heap_after_gc(base, server.pid)
+                settled = abs(again - after) < 0.02 * max(after - before, 0) + 2**20
+                after = again
+                if settled:
+                    break
             per = (after - before) / max(opened, 1)
             rows.append((label, opened, per))
             # closing the tabs lets the server close their UIs; the next page is measured from its own start
@@ -143,7 +173,7 @@ def main():
             browser.wait()
             print(f"{label:45s} {opened:3d} UIs open  {per / 2**20:7.2f} MB per UI", flush=True)
         heaviest = max(per for _, _, per in rows)
-        typical = max(per for label, _, per in rows if not label.startswith("images"))
+        typical = max([per for label, _, per in rows if not label.startswith("images")] or [heaviest])
         budget = (int(re.sub(r"\D", "", args.xmx)) * 2**30 * (1 if args.xmx.endswith("g") else 2**-10)) * 0.75 - started
         print(f"heap left for pages (75% of -Xmx{args.xmx}, less start-up): {budget / 2**20:.0f} MB")
         print(f"students with one open page each: {int(budget // typical)} on the lighter pages"
