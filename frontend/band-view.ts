@@ -42,6 +42,7 @@ export class BandView extends LitElement {
   @property({ type: Boolean }) pickable = false;
   @property({ type: Object }) labels: Record<string, string> = {
     row: 'row', column: 'column', png: 'PNG', text: 'NumPy text', loading: 'Loading…', hint: 'Point at the picture to read a value',
+    failed: 'The values could not be loaded',
   };
 
   /** The values, once loaded; tests read it. */
@@ -51,6 +52,8 @@ export class BandView extends LitElement {
   @state() private diverging = false;
   @state() private pointer = '';
   @state() private loading = false;
+  /** Why the values did not load (the server's status), or '' when they did. */
+  @state() private failure = '';
   @query('#image') private canvas!: HTMLCanvasElement;
   @query('#bar') private bar!: HTMLCanvasElement;
   private request = 0;
@@ -85,7 +88,7 @@ export class BandView extends LitElement {
             <span id="low">${fmt(this.low)}</span>
           </div>
         </div>
-        <div id="value" part="value">${this.loading ? this.labels.loading : this.pointer || this.labels.hint}</div>
+        <div id="value" part="value">${this.loading ? this.labels.loading : this.failure || this.pointer || this.labels.hint}</div>
         <div class="actions">
           <button id="png" @click=${this.savePng}>${this.labels.png}</button>
           ${this.textHref ? html`<a id="text" href=${this.textHref} download="${this.fileName}.txt">${this.labels.text}</a>` : ''}
@@ -104,13 +107,24 @@ export class BandView extends LitElement {
   private async load() {
     const ticket = ++this.request;
     this.values = null;
+    this.failure = '';
     this.removeAttribute('ready');
+    this.removeAttribute('failed');
     if (!this.src) {
       return;
     }
     this.loading = true;
     try {
-      const buffer = await (await fetch(this.src)).arrayBuffer();
+      // an expired or missing band answers 404 with a JSON error: reading that as float32 would draw noise
+      const response = await fetch(this.src);
+      if (ticket !== this.request) {
+        return;
+      }
+      if (!response.ok) {
+        this.fail(`${this.labels.failed} (HTTP ${response.status})`);
+        return;
+      }
+      const buffer = await response.arrayBuffer();
       if (ticket !== this.request) {
         return;
       }
@@ -121,6 +135,11 @@ export class BandView extends LitElement {
         values[i] = view.getFloat32(4 * i, true);
       }
       this.values = values;
+    } catch (e) {
+      if (ticket === this.request) {
+        this.fail(`${this.labels.failed} (${e instanceof Error ? e.message : e})`);
+      }
+      return;
     } finally {
       if (ticket === this.request) {
         this.loading = false;
@@ -130,6 +149,14 @@ export class BandView extends LitElement {
     this.draw();
     this.setAttribute('ready', '');
     this.dispatchEvent(new CustomEvent('band-ready'));
+  }
+
+  private fail(why: string) {
+    this.failure = why;
+    // no picture rather than the previous band's under this one's label
+    this.canvas?.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.setAttribute('failed', '');
+    this.dispatchEvent(new CustomEvent('band-failed'));
   }
 
   /** Colours every value and the colour bar. */

@@ -11,6 +11,7 @@ export class BenchChart extends LitElement {
   @property({ type: Object }) labels: Record<string, string> = { millis: 'median ms', gflops: 'GFLOP/s' };
 
   private chart?: echarts.ECharts;
+  private resizes?: ResizeObserver;
 
   static styles = css`
     :host { display: block; width: 100%; max-width: 900px; height: 320px; }
@@ -22,8 +23,30 @@ export class BenchChart extends LitElement {
   }
 
   firstUpdated() {
+    this.start();
+  }
+
+  /** Vaadin may detach the element and attach it again (navigating back): the chart comes back with it. */
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.chart) {
+      this.start();
+    }
+  }
+
+  /** ECharts keeps its canvas, listeners and timers until disposed: a page left must not leak them. */
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizes?.disconnect();
+    this.resizes = undefined;
+    this.chart?.dispose();
+    this.chart = undefined;
+  }
+
+  private start() {
     this.chart = echarts.init(this.renderRoot.querySelector('#chart') as HTMLElement);
-    new ResizeObserver(() => this.chart?.resize()).observe(this);
+    this.resizes = new ResizeObserver(() => this.chart?.resize());
+    this.resizes.observe(this);
     this.draw();
   }
 

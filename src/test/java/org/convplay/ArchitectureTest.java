@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering rules of DEVELOPERS.md and style.md, written as sentences. */
+/** The layering rules (README, "Layout"), written as sentences. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

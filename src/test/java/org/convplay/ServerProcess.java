@@ -54,11 +54,16 @@ public final class ServerProcess implements AutoCloseable {
      * @param workDir the process's working directory; its log is written there as {@code server-<port>.log}
      */
     public static ServerProcess start(Path workDir, List<String> springArgs) throws IOException, InterruptedException {
-        return start(workDir, List.of("--add-modules", "jdk.incubator.vector", "-Xmx1g"), springArgs);
+        return start(workDir, springArgs, Duration.ofSeconds(120));
     }
 
-    /** As {@link #start(Path, List)}, with these JVM options (e.g. an argument file, {@code @target/...txt}). */
-    public static ServerProcess start(Path workDir, List<String> jvmArgs, List<String> springArgs)
+    /** The same, waiting up to {@code startUp} (several instances starting at once on a busy machine need longer). */
+    public static ServerProcess start(Path workDir, List<String> springArgs, Duration startUp) throws IOException, InterruptedException {
+        return start(workDir, List.of("--add-modules", "jdk.incubator.vector", "-Xmx1g"), springArgs, startUp);
+    }
+
+    /** The same with these JVM options instead of the default ones (e.g. an argument file, {@code @target/...txt}). */
+    public static ServerProcess start(Path workDir, List<String> jvmArgs, List<String> springArgs, Duration startUp)
             throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("server-" + port + ".log");
@@ -73,7 +78,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitUp(Duration.ofSeconds(120));
+        server.awaitUp(startUp);
         return server;
     }
 

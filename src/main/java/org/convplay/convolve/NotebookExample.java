@@ -1,6 +1,6 @@
 package org.convplay.convolve;
 
-/** The seed notebook's first example (semantics.md, golden case 1), loaded by the pages that start from it. */
+/** The seed notebook's first example (docs/conventions.md, "The notebook's cases", 1), loaded by the pages that start from it. */
 public final class NotebookExample {
 
     /** The 5x5 input. */

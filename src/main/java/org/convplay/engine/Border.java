@@ -2,7 +2,7 @@ package org.convplay.engine;
 
 /**
  * What a padded cell holds. Shown for {@code a b c d} padded by 2 on each side;
- * the NumPy, OpenCV and PyTorch names are in {@code shared/spec/semantics.md}.
+ * the NumPy, OpenCV and PyTorch names are in docs/conventions.md ("Border fill").
  */
 public enum Border {
     /** {@code 0 0 a b c d 0 0}. */

@@ -1,7 +1,7 @@
 package org.convplay.engine;
 
 /**
- * The size arithmetic of semantics.md: padding amounts, output lengths and parameter counts.
+ * The size arithmetic of docs/conventions.md: padding amounts, output lengths and parameter counts.
  * Every engine resolves geometry here, so they cannot disagree about shapes.
  */
 public final class ConvGeometry {

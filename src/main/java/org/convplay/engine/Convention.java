@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A framework's way of doing convolution and pooling (semantics.md, "Framework conventions"): its
+ * A framework's way of doing convolution and pooling (docs/conventions.md, "Conventions"): its
  * defaults, where the odd row of {@code same} goes, its pooling {@code same} rule and its array layouts.
  */
 public enum Convention {
@@ -20,10 +20,17 @@ public enum Convention {
                     + "pooling takes explicit padding only and average pooling counts the padded zeros."),
     OPENCV(false, Padding.SAME, Border.REFLECT, "HWC", "HW",
             "OpenCV filter2D: cross-correlation, output the size of the input, the odd row/column "
-                    + "top/left (anchor k/2), border reflected without repeating the edge (BORDER_REFLECT_101)."),
+                    + "top/left (anchor k/2), border reflected without repeating the edge (BORDER_REFLECT_101); "
+                    + "with flip the anchor moves to k-1-k/2, so the odd row/column goes bottom/right."),
+    /** {@code scipy.signal}'s correlate2d and convolve2d (not {@code scipy.ndimage}, which centres the other way). */
     SCIPY(false, Padding.FULL, Border.ZERO, "HW", "HW",
-            "SciPy: correlate2d (no flip) or convolve2d (flip); mode 'full' by default; 'same' puts the odd "
-                    + "row/column bottom/right for correlate2d and top/left for convolve2d.");
+            "SciPy (scipy.signal): correlate2d (no flip) or convolve2d (flip); mode 'full' by default; 'same' puts "
+                    + "the odd row/column bottom/right for correlate2d and top/left for convolve2d."),
+    /** {@code scipy.ndimage}'s correlate and convolve: always the input's size, centred like OpenCV. */
+    SCIPY_NDIMAGE(false, Padding.SAME, Border.SYMMETRIC, "HW", "HW",
+            "SciPy (scipy.ndimage): correlate (no flip) or convolve (flip); output the size of the input; "
+                    + "the odd row/column top/left for correlate and bottom/right for convolve; border mode "
+                    + "'reflect' (the edge repeated).");
 
     /** The convention used when a request names none; its defaults are the API's plain defaults. */
     public static final Convention DEFAULT = TENSORFLOW;
@@ -45,14 +52,16 @@ public enum Convention {
         this.note = note;
     }
 
-    /** Lower-case name as the API and the pages write it. */
+    /** Lower-case name as the API and the pages write it: {@code scipy-ndimage} for {@link #SCIPY_NDIMAGE}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The convention with this {@link #id()}; {@code scipy.ndimage}, as Python writes the module, is read too. */
     public static Convention fromId(String id) {
+        String wanted = id == null ? null : id.replace('.', '-');
         for (Convention c : values()) {
-            if (c.id().equals(id)) {
+            if (c.id().equals(wanted)) {
                 return c;
             }
         }
@@ -71,8 +80,9 @@ public enum Convention {
     }
 
     /**
-     * What the framework's plain call does without a padding argument: OpenCV's filter2D always keeps
-     * the size, SciPy's correlate2d/convolve2d default to mode 'full', the CNN frameworks to 'valid'.
+     * What the framework's plain call does without a padding argument: OpenCV's filter2D and
+     * scipy.ndimage always keep the size, SciPy's correlate2d/convolve2d default to mode 'full', the
+     * CNN frameworks to 'valid'.
      */
     public Padding defaultPadding() {
         return defaultPadding;
@@ -83,13 +93,15 @@ public enum Convention {
     }
 
     /**
-     * Where conv {@code same} puts the odd row/column. Only SciPy depends on {@code flip}: flip means
-     * convolve2d, which centres the other way from correlate2d.
+     * Where conv {@code same} puts the odd row/column of an even kernel. OpenCV and SciPy depend on
+     * {@code flip}: OpenCV's documented true convolution flips the kernel and moves the anchor from
+     * {@code k/2} to {@code k-1-k/2}; flip means convolve2d in {@code scipy.signal}, which centres the
+     * other way from correlate2d, and convolve in {@code scipy.ndimage}, which moves its origin like OpenCV.
      */
     public SameSide sameSide(boolean flip) {
         return switch (this) {
             case THEANO -> SameSide.THEANO;
-            case OPENCV -> SameSide.BEFORE;
+            case OPENCV, SCIPY_NDIMAGE -> flip ? SameSide.AFTER : SameSide.BEFORE;
             case SCIPY -> flip ? SameSide.BEFORE : SameSide.AFTER;
             case TENSORFLOW, PYTORCH -> SameSide.AFTER;
         };

@@ -57,9 +57,8 @@ public final class EngineRegistry {
     /**
      * Every engine that loads here, in order of preference: TornadoVM when present (an accelerator wins on large
      * inputs), then the pure-Java cpu engine, then OpenCV, then the reference oracle. The cpu engine comes before
-     * OpenCV although OpenCV measured faster on the 2-core machine (1.1-1.5x on one channel, 2-2.4x on a 64-channel
-     * layer): it is always there, computes every request the same way, and is the more accurate: on the 64-channel
-     * layer its largest error was 1.0e-6 against OpenCV dnn's 2.5e-5 (OpenCV uses Winograd F(6x6, 3x3) there).
+     * OpenCV even where OpenCV measures faster (docs/performance.md): it is always there, computes every request the
+     * same way, and is the more accurate (OpenCV's dnn uses Winograd F(6x6, 3x3) for 3x3 layers, with larger errors).
      */
     public static EngineRegistry discover() {
         List<ConvolutionEngine> found = new ArrayList<>();

@@ -14,22 +14,22 @@ package org.convplay.engine;
  *   element {@code p} is exactly the input value output {@code p} needs, so the hot loop is
  *   {@code acc[p] += w0*s0[p] + ... + w4*s4[p]} with one index for every array. That exact shape
  *   matters: Java 17's C2 only vectorises a loop when all its float accesses share one index
- *   (a tap written as {@code in[p + offset]} stays scalar, measured 5x slower); padding, border,
+ *   (a tap written as {@code in[p + offset]} stays scalar, several times slower); padding, border,
  *   stride and dilation are all resolved while the source arrays are filled, never in the hot loop.</li>
  *   <li><b>Two ways to lay out the sources</b> ({@link #blockRows}): wide outputs use one output row
  *   per block and share each shifted input row between the kh kernel rows that read it; narrow outputs
  *   concatenate several output rows per block (im2col restricted to the block) so the hot loop runs
  *   long enough to amortise its setup.</li>
- *   <li><b>Five taps per pass</b> ({@link #accumulate}): measured on Zen 3 with Java 17, five is the
- *   most C2 still vectorises (six fall back to scalar), and more taps per pass means fewer passes
- *   over the accumulator.</li>
+ *   <li><b>Five taps per pass</b> ({@link #accumulate}): on Zen 3 with Java 17, five is the most C2
+ *   still vectorised (six fell back to scalar), and more taps per pass means fewer passes over the
+ *   accumulator.</li>
  *   <li><b>Cache blocking</b>: accumulators of a block of filters over a chunk of outputs stay in L1
  *   while the taps stream past; each source chunk is then reused by every filter of the block.</li>
  *   <li><b>Parallelism</b>: independent strips of output rows (and column stripes) on the common
  *   ForkJoinPool, in a few coarse slices ({@link Parallel}).</li>
  * </ul>
- * Multiply and add stay separate: {@code Math.fma} vectorises too, but its chained form measured slower
- * (28 against 45 GFLOP/s for two taps on one core).
+ * Multiply and add stay separate: {@code Math.fma} vectorises too, but its chained form measured slower.
+ * The figures behind these choices are in docs/performance.md ("FastCpuEngine").
  */
 public final class FastCpuEngine extends InPlaceEngine {
 
@@ -38,16 +38,16 @@ public final class FastCpuEngine extends InPlaceEngine {
     /** Outputs per hot-loop pass: long enough to amortise the loop setup, short enough for L1. */
     static final int CHUNK = 512;
     /**
-     * Accumulator floats (filters x chunk) kept hot while the sources stream past: 32 KiB, an L1's worth.
-     * 16 and 64 KiB measured within noise of it on the shared 2-core machine; 16 KiB looked slower.
+     * Accumulator floats (filters x chunk) kept hot while the sources stream past: 32 KiB, an L1's worth
+     * (16 and 64 KiB measured no better).
      */
     static final int ACC_BUDGET = 8192;
     /**
      * Floats of shifted rows one output row reads (taps x stripe width): 256 KiB, half of a 512 KiB L2, so they stay
      * there while the kh output rows that share them run. Wide outputs are cut into column stripes to fit: an 11x11
      * kernel over 2048 columns runs in 4 stripes of 512, a 3x3 one in a single stripe. Stripes no wider than needed
-     * matter for small kernels: 3x3 over 2048x2048 in 512-wide stripes took 7-8 ms against 5.2-5.5 ms in whole
-     * rows (2 threads), as every row then starts a new 2 KiB run of memory that the prefetchers must find again.
+     * matter for small kernels: 3x3 over 2048x2048 ran markedly slower in 512-wide stripes than in whole rows, as every
+     * row then starts a new 2 KiB run of memory that the prefetchers must find again.
      */
     static final int SHIFTED_BUDGET = 64 * 1024;
     /** Below this output width several output rows are concatenated per block (see {@link #blockRows}). */
@@ -61,7 +61,8 @@ public final class FastCpuEngine extends InPlaceEngine {
     }
 
     /** Threads and SIMD, for the benchmark's machine description: whether the Vector API variant can run here. */
-    public static String describe() {
+    @Override
+    public String describe() {
         return "cpu engine: pure Java, " + Runtime.getRuntime().availableProcessors() + " threads (common ForkJoinPool), "
                 + (WinogradF23.VECTOR_API
                 ? "Vector API (" + WinogradVectorSum.BLOCK / 2 * 32 + "-bit) for the channel sums of 3x3 layers"
@@ -78,16 +79,15 @@ public final class FastCpuEngine extends InPlaceEngine {
         /** Taps over shifted rows or im2col blocks: every spec; wins for few channels and every non-3x3 kernel. */
         DIRECT,
         /**
-         * Winograd F(2x2, 3x3): 3x3, stride 1, no dilation; wins from about 8 channels per group (64 to 64 channels
-         * at 56x56: 2x faster than DIRECT). F(4x4, 3x3) was tried and dropped: no faster here (its transforms cost
-         * what its products save) and 17x the error, beyond the contract's 1e-5.
+         * Winograd F(2x2, 3x3): 3x3, stride 1, no dilation; wins from about 8 channels per group. F(4x4, 3x3) was
+         * tried and dropped: no faster here (its transforms cost what its products save) and many times the error,
+         * beyond the contract's 1e-5.
          */
         WINOGRAD,
         /**
          * The same Winograd transforms, with the channel sums in the Vector API's register blocks
          * ({@link WinogradVectorSum}): only in a JVM started with {@code --add-modules jdk.incubator.vector} whose C2
-         * compiler runs ({@link WinogradF23#VECTOR_API}). 64 to 64 channels at 56x56: 1.3 ms against 1.7 ms with the loops
-         * (see {@link WinogradVectorSum}).
+         * compiler runs ({@link WinogradF23#VECTOR_API}); faster than the loops (see {@link WinogradVectorSum}).
          */
         WINOGRAD_VECTOR
     }

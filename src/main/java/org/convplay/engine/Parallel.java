@@ -25,7 +25,7 @@ final class Parallel {
     /**
      * Slices per thread. Claiming a slice costs one atomic increment, not a wake-up, so slices can be fine: a thread
      * that another process preempts then holds up the join by one small slice only. 8 measured a little faster than 2
-     * (both for a 64-channel Winograd layer and a 2048x2048 3x3 filter) on the shared 2-core machine.
+     * (docs/performance.md, "Parallel").
      */
     static final int SLICES_PER_THREAD = 8;
 

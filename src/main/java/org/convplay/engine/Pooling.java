@@ -1,7 +1,7 @@
 package org.convplay.engine;
 
 /**
- * Max and average pooling with each convention's padding rules (semantics.md, "pooling same").
+ * Max and average pooling with each convention's padding rules (docs/conventions.md, "Pooling").
  * Padded cells are absent rather than zero: they never win a max, and an average leaves them out
  * except under PyTorch, whose default {@code count_include_pad=True} divides by the whole window.
  */

@@ -1,7 +1,7 @@
 package org.convplay.engine;
 
 /**
- * The oracle: a direct, unoptimised transcription of semantics.md. Every faster engine is tested
+ * The oracle: a direct, unoptimised transcription of docs/conventions.md. Every faster engine is tested
  * against it, so it favours being obviously right over being quick. Sums are kept in double and
  * rounded to float32 once per output cell.
  */
@@ -12,6 +12,11 @@ public final class ReferenceEngine extends InPlaceEngine {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String describe() {
+        return "reference engine: one thread, sums in double, the oracle the others are tested against";
     }
 
     @Override

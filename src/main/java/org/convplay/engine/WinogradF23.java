@@ -33,13 +33,13 @@ final class WinogradF23 {
 
     /**
      * Most tiles per products loop. Long loops matter: C2's scalar pre- and post-loops around the vector loop cost
-     * about as much as 32 vector iterations, so 64 x 64 channels at 56x56 ran 7% faster as one 784-tile loop than as
-     * 512 + 272 (and 5-tap passes over 64 tiles at half the speed of passes over 784).
+     * about as much as 32 vector iterations, so one long loop beats two shorter ones (docs/performance.md,
+     * "WinogradF23").
      */
     static final int MAX_CHUNK = 1024;
     /**
-     * Filters whose accumulators (each a chunk long) take turns on the same five source chunks: 8 x 4 KiB stays in L1.
-     * From 2 to 32 measured within noise of each other with 784-tile chunks.
+     * Filters whose accumulators (each a chunk long) take turns on the same five source chunks: 8 x 4 KiB stays in L1
+     * (other sizes measured no better).
      */
     static final int FILTER_BLOCK = 8;
 
@@ -62,8 +62,8 @@ final class WinogradF23 {
 
     /**
      * Whether HotSpot's C2 compiler runs here. The Vector API is fast only once C2 turns it into SIMD instructions: with
-     * C1 alone (-XX:TieredStopAtLevel=1, which spring-boot:run adds by default) its vectors stay objects, and the
-     * 64-channel layer took 280 ms instead of 1.4 ms. A JVM that does not say (not HotSpot) is taken to have it.
+     * C1 alone (-XX:TieredStopAtLevel=1, which spring-boot:run adds by default) its vectors stay objects and a layer
+     * runs two hundred times slower. A JVM that does not say (not HotSpot) is taken to have it.
      */
     static final boolean C2 = c2Compiles();
 
@@ -223,7 +223,7 @@ final class WinogradF23 {
     /**
      * {@link #transformKernel} for this kernel, from the cache when the kernel's weights still equal the ones it was
      * computed from: a layer runs many times with the same weights, and comparing them (a few microseconds) is far
-     * cheaper than transforming them again (measured 0.15 ms of a 2.8 ms 64-channel layer). Comparing the values
+     * cheaper than transforming them again (about 5% of a 64-channel layer). Comparing the values
      * rather than trusting the Kernel object means weights changed in place are seen.
      */
     static float[][][] transformedWeights(Kernel kernel, ConvSpec spec) {
@@ -242,8 +242,8 @@ final class WinogradF23 {
      * the input transform took a third longer). They form one pool: a products task takes arrays for its results and
      * gives back its group's {@code v[xi]} when done (nothing else reads it), so the products land in arrays just read,
      * still in cache, and a call holds 16 x channels arrays plus those of the tasks in flight instead of
-     * 16 x (channels + filters): 3.5 MiB instead of 6 MiB for 64 to 64 channels at 56x56. Measured on the whole layer
-     * with OpenCV's run in between, as in the benchmark: 6% faster (median of 15 paired runs; 3-8%). One workspace is
+     * 16 x (channels + filters): 3.5 MiB instead of 6 MiB for 64 to 64 channels at 56x56, and a faster layer
+     * (docs/performance.md, "WinogradF23"). One workspace is
      * kept for the whole JVM, not one per thread (a server's many request threads would each hold one): a call takes
      * it when it fits and nobody holds it, and otherwise starts an empty one, which it leaves behind for the next call
      * when done. Workspaces above {@link #KEEP} floats are never kept.
@@ -308,9 +308,9 @@ final class WinogradF23 {
      *   <li>{@code Bt d} (rows combined) and then {@code (Bt d) B} (columns combined), each as four whole-array
      *   passes of two operands ({@link #combine}).</li>
      * </ol>
-     * Same operations in the same order as the per-tile form, so the same bits. Measured on one thread, 64 channels
-     * at 56x56: 0.63 ms before, 0.49 to 0.52 ms now (the per-tile form's 32 scalar additions and 16 scattered stores
-     * per tile, against 4 gathered values per tile and vector passes). Within the whole layer the gain is smaller, as
+     * Same operations in the same order as the per-tile form, so the same bits, and faster (the per-tile form's 32
+     * scalar additions and 16 scattered stores per tile, against 4 gathered values per tile and vector passes;
+     * docs/performance.md, "WinogradF23"). Within the whole layer the gain is smaller, as
      * writing the 3.2 MB of {@code v} costs about as much as the arithmetic.
      */
     private static void transformInput(Tensor input, int c, Border border, int top, int left, int[] columns,
@@ -360,8 +360,8 @@ final class WinogradF23 {
 
     /**
      * Cells of channel c padded as the spec says, read straight from the input: no padded copy of the channel is made
-     * (making one, 58 x 58 for a 56 x 56 channel, measured 2.0 of 6.9 us per channel). Cells past the padded image's
-     * end (when the output size is odd) only feed outputs that are dropped.
+     * (making one, 58 x 58 for a 56 x 56 channel, cost almost a third of the channel's transform). Cells past the
+     * padded image's end (when the output size is odd) only feed outputs that are dropped.
      */
     private static final class Rows {
         final float[] data;
@@ -497,11 +497,10 @@ final class WinogradF23 {
     /**
      * {@code At M A} for every tile of filter f, plus bias, written to the output (clipped at odd sizes). Done in
      * place in the products {@code m[xi][f]}, which are dead afterwards, as whole-row passes of three arrays each: the
-     * same-index loops C2 vectorises (the per-tile scalar form measured 1.8x slower). Only the final interleaving of
+     * same-index loops C2 vectorises (the per-tile scalar form measured slower). Only the final interleaving of
      * each tile's 2x2 outputs into the image stays scalar. It runs row by row: a per-tile loop that divided to find
-     * each tile's row and column and tested both edges measured slower (whole output transform, 64 filters at 56x56,
-     * one thread: 0.34-0.36 ms against 0.26-0.30 ms; within the layer 0.26 against 0.19 ms). Same operations in the
-     * same order as the per-tile form.
+     * each tile's row and column and tested both edges measured slower (docs/performance.md, "WinogradF23"). Same
+     * operations in the same order as the per-tile form.
      */
     private static void transformOutput(float[][][] m, int f, float bias, Tensor out, int tilesX, int tiles) {
         float[][] mf = new float[16][];

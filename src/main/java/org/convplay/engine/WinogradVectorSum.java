@@ -9,18 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
  * eight accumulators that stay in registers while every channel goes by. Per channel that is two loads and four
  * broadcasts for eight fused multiply-adds; the loops C2 vectorises on its own ({@link FastCpuEngine#accumulate}) must
  * load and store an accumulator in memory for every five products, and C2 on Java 17 will not keep several filters'
- * accumulators in one loop (it leaves such a loop scalar). Measured on the 2-core EPYC development machine, one
- * thread, 64 channels to 64 filters over 784 tiles, arrays hot in cache: 56-72 GFLOP/s against 42-48 for the loops.
- * Within the whole 64 -> 64 layer at 56x56 (two threads, round robin with the other variants): the channel sums took
- * 0.95-0.98 ms against 1.27-1.29 ms, the layer 1.29-1.31 ms against 1.72-1.74 ms.
+ * accumulators in one loop (it leaves such a loop scalar). The register blocks measured about a third faster than the
+ * loops, alone and within a whole layer (docs/performance.md, "WinogradVectorSum").
  *
  * <p>Tiles outermost: each block of tiles (its sources, 4 KiB for 64 channels, and the group's weights, 16 KiB) stays
  * in L1 while every filter block uses it, and the sources come from L2 or the other core's cache once. Filters
  * outermost, every filter block streamed all of a task's sources (200 KiB, 64 arrays at once, too many streams for
- * the prefetchers) again: the layer then took 1.55-1.61 ms against 1.31 ms. The block's sources are first copied
- * into one small array, channel after channel, so that the filter blocks read one contiguous run instead of two
- * vectors from each of 64 arrays: measured in alternating (ABBA) runs of the whole layer on a busy machine, 13-23%
- * faster (medians of 600: 2.43 against 3.14 ms, 3.23 against 3.82, 3.37 against 3.86).
+ * the prefetchers) again, and the layer ran slower. The block's sources are first copied into one small array,
+ * channel after channel, so that the filter blocks read one contiguous run instead of two vectors from each of 64
+ * arrays, which measured faster in alternating (ABBA) runs of the whole layer.
  *
  * <p>Only loaded where {@link WinogradF23#VECTOR_API} (the module is present and C2 compiles): a JVM started without
  * {@code --add-modules jdk.incubator.vector} cannot load this class, and the loops run instead.

@@ -24,7 +24,7 @@ import org.convplay.engine.model.Pipeline;
 import org.convplay.engine.model.PoolLayer;
 
 /**
- * Reads the body of {@code POST /api/pipeline} (api.md). A conv2d layer gives its {@code kernel}, or
+ * Reads the body of {@code POST /api/pipeline} (docs/api.md). A conv2d layer gives its {@code kernel}, or
  * {@code filters}, {@code size}, {@code init} ("glorot_uniform", "zeros", "ones") and {@code seed} to have
  * the weights made for it (an extension of the contract, used by the pipeline page).
  */

@@ -30,10 +30,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfig extends VaadinWebSecurity {
 
-    /** The public HTTP API (shared/spec/api.md) and the public pages that are not Vaadin routes. */
+    /** The public HTTP API (docs/api.md, its OpenAPI reference) and the public pages that are not Vaadin routes. */
     static final String[] PUBLIC_PATHS = {
         "/api/convolve", "/api/pipeline", "/api/benchmark", "/api/experiments", "/api/experiments/**",
-        "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error"
+        "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error",
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
     };
 
     @Override

@@ -13,6 +13,13 @@ class ConventionTest {
             assertThat(Convention.fromId(c.id())).isSameAs(c);
         }
         assertThat(Convention.THEANO.id()).isEqualTo("theano");
+        assertThat(Convention.SCIPY_NDIMAGE.id()).isEqualTo("scipy-ndimage");
+    }
+
+    @Test
+    void scipyNdimageIsReadAsPythonWritesTheModuleToo() {
+        assertThat(Convention.fromId("scipy.ndimage")).isSameAs(Convention.SCIPY_NDIMAGE);
+        assertThat(Convention.fromId("scipy")).isSameAs(Convention.SCIPY);
     }
 
     @Test
@@ -20,7 +27,7 @@ class ConventionTest {
         assertThatThrownBy(() -> Convention.fromId("keras"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'keras'")
-                .hasMessageContaining("theano, tensorflow, pytorch, opencv, scipy");
+                .hasMessageContaining("theano, tensorflow, pytorch, opencv, scipy, scipy-ndimage");
     }
 
     @Test
@@ -30,6 +37,7 @@ class ConventionTest {
         assertThat(Convention.PYTORCH.resolve(ConvSettings.EMPTY).flip()).isFalse();
         assertThat(Convention.OPENCV.resolve(ConvSettings.EMPTY).flip()).isFalse();
         assertThat(Convention.SCIPY.resolve(ConvSettings.EMPTY).flip()).isFalse();
+        assertThat(Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY).flip()).isFalse();
     }
 
     @Test
@@ -37,7 +45,12 @@ class ConventionTest {
         assertThat(Convention.THEANO.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.THEANO);
         assertThat(Convention.TENSORFLOW.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.AFTER);
         assertThat(Convention.PYTORCH.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.AFTER);
+        // filter2D's anchor k/2; true convolution moves it to k-1-k/2
         assertThat(Convention.OPENCV.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.BEFORE);
+        assertThat(Convention.OPENCV.resolve(ConvSettings.EMPTY.withFlip(true)).sameSide()).isEqualTo(SameSide.AFTER);
+        // ndimage's correlate vs convolve, the other way round from scipy.signal
+        assertThat(Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.BEFORE);
+        assertThat(Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY.withFlip(true)).sameSide()).isEqualTo(SameSide.AFTER);
         // correlate2d vs convolve2d
         assertThat(Convention.SCIPY.resolve(ConvSettings.EMPTY).sameSide()).isEqualTo(SameSide.AFTER);
         assertThat(Convention.SCIPY.resolve(ConvSettings.EMPTY.withFlip(true)).sameSide()).isEqualTo(SameSide.BEFORE);
@@ -49,6 +62,8 @@ class ConventionTest {
         for (Convention c : new Convention[] {Convention.THEANO, Convention.TENSORFLOW, Convention.PYTORCH, Convention.SCIPY}) {
             assertThat(c.resolve(ConvSettings.EMPTY).border()).as(c.id()).isEqualTo(Border.ZERO);
         }
+        // ndimage's default mode 'reflect' repeats the edge: d c b a | a b c d
+        assertThat(Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY).border()).isEqualTo(Border.SYMMETRIC);
     }
 
     @Test
@@ -58,6 +73,7 @@ class ConventionTest {
         assertThat(Convention.PYTORCH.resolve(ConvSettings.EMPTY).padding()).isEqualTo(Padding.VALID);
         assertThat(Convention.OPENCV.resolve(ConvSettings.EMPTY).padding()).isEqualTo(Padding.SAME);
         assertThat(Convention.SCIPY.resolve(ConvSettings.EMPTY).padding()).isEqualTo(Padding.FULL);
+        assertThat(Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY).padding()).isEqualTo(Padding.SAME);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The hand-worked cases of semantics.md, run through the reference engine. */
+/** The hand-worked cases of docs/conventions.md, run through the reference engine. */
 class ConvolutionGoldenTest {
 
     private final ReferenceEngine engine = new ReferenceEngine();
@@ -110,6 +110,69 @@ class ConvolutionGoldenTest {
         assertThat(out[2][3]).isEqualTo(3);
         assertThat(out[2][2]).isEqualTo(4);
         assertThat(sum(out)).isEqualTo(10);
+    }
+
+    /**
+     * OpenCV's documented true convolution: filter2D correlates with the anchor at {@code (kw/2, kh/2)};
+     * to convolve, flip the kernel and move the anchor to {@code (kw-1-anchor.x, kh-1-anchor.y)}. For
+     * {@code [1, 2]} that is the kernel {@code [2, 1]} with anchor 0: {@code out[i] = 2*x[i] + 1*x[i+1]},
+     * the padding after the row.
+     */
+    @Test
+    void openCvsTrueConvolutionMovesTheAnchorSoAnEvenKernelPadsAfter() {
+        ConvSettings sameZeroFlip = ConvSettings.EMPTY.withPadding(Padding.SAME).withBorder(Border.ZERO).withFlip(true);
+        double[][] out = conv(new double[][] {{1, 2, 3}}, new double[][] {{1, 2}}, Convention.OPENCV.resolve(sameZeroFlip));
+        assertThat(out).isDeepEqualTo(new double[][] {{2 * 1 + 1 * 2, 2 * 2 + 1 * 3, 2 * 3 + 1 * 0}}); // 4 7 6
+        // without flip the anchor stays at 1: out[i] = 1*x[i-1] + 2*x[i]
+        ConvSettings sameZero = sameZeroFlip.withFlip(false);
+        assertThat(conv(new double[][] {{1, 2, 3}}, new double[][] {{1, 2}}, Convention.OPENCV.resolve(sameZero)))
+                .isDeepEqualTo(new double[][] {{1 * 0 + 2 * 1, 1 * 1 + 2 * 2, 1 * 2 + 2 * 3}}); // 2 5 8
+    }
+
+    @Test
+    void openCvsTrueConvolutionOfAFourWideKernelWithItsDefaultBorder() {
+        // kernel [1, 2, 3, 4] flipped to [4, 3, 2, 1], anchor 4-1-2 = 1: out[i] = 4x[i-1] + 3x[i] + 2x[i+1] + x[i+2],
+        // the row 1..5 read past its ends as reflect (REFLECT_101): x[-1] = 2, x[5] = 4, x[6] = 3
+        ConvSpec spec = Convention.OPENCV.resolve(ConvSettings.EMPTY.withFlip(true));
+        double[][] out = conv(new double[][] {{1, 2, 3, 4, 5}}, new double[][] {{1, 2, 3, 4}}, spec);
+        assertThat(out).isDeepEqualTo(new double[][] {{
+            4 * 2 + 3 * 1 + 2 * 2 + 3, 4 * 1 + 3 * 2 + 2 * 3 + 4, 4 * 2 + 3 * 3 + 2 * 4 + 5,
+            4 * 3 + 3 * 4 + 2 * 5 + 4, 4 * 4 + 3 * 5 + 2 * 4 + 3}}); // 18 20 30 38 42
+    }
+
+    @Test
+    void openCvsTrueConvolutionOfAnImpulseShowsTheKernelUprightAboveAndLeftOfIt() {
+        // [[1, 2], [3, 4]] flipped, anchor (0, 0): out(y, x) = sum w(1-j, 1-i) * in(y+j, x+i), so the impulse
+        // at (2, 2) writes w(1-j, 1-i) at (2-j, 2-i): w(0, 0) = 1 lands at (1, 1)
+        ConvSettings sameZeroFlip = ConvSettings.EMPTY.withPadding(Padding.SAME).withBorder(Border.ZERO).withFlip(true);
+        double[][] out = conv(impulse(5, 2), new double[][] {{1, 2}, {3, 4}}, Convention.OPENCV.resolve(sameZeroFlip));
+        assertThat(out[1][1]).isEqualTo(1);
+        assertThat(out[1][2]).isEqualTo(2);
+        assertThat(out[2][1]).isEqualTo(3);
+        assertThat(out[2][2]).isEqualTo(4);
+        assertThat(sum(out)).isEqualTo(10);
+    }
+
+    @Test
+    void scipyNdimageCentresEvenKernelsLikeOpenCvAndTheOtherWayFromScipySignal() {
+        // ndimage.correlate puts the kernel's centre at k//2 (pads before), ndimage.convolve flips and moves the
+        // origin by one for even sizes (pads after): measured with SciPy 1.17.1 on [[1, 2, 3]] and [[1, 2]], mode
+        // 'constant': correlate [[2, 5, 8]], convolve [[4, 7, 6]]; scipy.signal's 'same' gives [[5, 8, 3]] and [[1, 4, 7]]
+        double[][] x = {{1, 2, 3}};
+        double[][] w = {{1, 2}};
+        ConvSettings zero = ConvSettings.EMPTY.withBorder(Border.ZERO);
+        assertThat(conv(x, w, Convention.SCIPY_NDIMAGE.resolve(zero))).isDeepEqualTo(new double[][] {{2, 5, 8}});
+        assertThat(conv(x, w, Convention.SCIPY_NDIMAGE.resolve(zero.withFlip(true)))).isDeepEqualTo(new double[][] {{4, 7, 6}});
+        ConvSettings same = zero.withPadding(Padding.SAME);
+        assertThat(conv(x, w, Convention.SCIPY.resolve(same))).isDeepEqualTo(new double[][] {{5, 8, 3}});
+        assertThat(conv(x, w, Convention.SCIPY.resolve(same.withFlip(true)))).isDeepEqualTo(new double[][] {{1, 4, 7}});
+    }
+
+    @Test
+    void scipyNdimagesDefaultBorderRepeatsTheEdge() {
+        // ndimage.correlate([1, 2, 3, 4], [1, 0, 0]) with its default mode 'reflect' gives [1, 1, 2, 3] (SciPy 1.17.1)
+        assertThat(conv(new double[][] {{1, 2, 3, 4}}, new double[][] {{1, 0, 0}}, Convention.SCIPY_NDIMAGE.resolve(ConvSettings.EMPTY)))
+                .isDeepEqualTo(new double[][] {{1, 1, 2, 3}});
     }
 
     @Test

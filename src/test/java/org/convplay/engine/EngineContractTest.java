@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one contract every engine signs: the golden cases of semantics.md, and the reference engine's numbers
+ * The one contract every engine signs: the golden cases of docs/conventions.md, and the reference engine's numbers
  * (to float32 rounding) on a few hundred random requests covering every padding mode, border, stride,
  * dilation, group count, bias and flip. Runs against each engine the registry finds on this machine.
  */
@@ -49,6 +49,15 @@ class EngineContractTest {
         assertArrayEquals(new double[][] {{37, 47}, {67, 77}}, engine(name).convolve(x, w, ConvSpec.DEFAULT).toArray(0));
         assertArrayEquals(new double[][] {{23, 33}, {53, 63}},
                 engine(name).convolve(x, w, ConvSpec.DEFAULT.withFlip(true)).toArray(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void openCvsTrueConvolutionWithAnEvenKernelPadsAfterAsOpenCvDoes(String name) {
+        // flipped kernel [2, 1] with OpenCV's moved anchor 0: 2*1 + 2, 2*2 + 3, 2*3 + 0
+        ConvSpec spec = Convention.OPENCV.resolve(ConvSettings.EMPTY.withFlip(true).withBorder(Border.ZERO));
+        Tensor out = engine(name).convolve(Tensor.of(new double[][] {{1, 2, 3}}), Kernel.of(new double[][] {{1, 2}}), spec);
+        assertArrayEquals(new double[][] {{4, 7, 6}}, out.toArray(0));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,7 @@
 package org.convplay.engine;
 
 /**
- * A second, independently written transcription of semantics.md for the property tests. It works the
+ * A second, independently written transcription of docs/conventions.md for the property tests. It works the
  * way one would in NumPy: materialise the padded array (np.pad), materialise the flipped and dilated
  * kernel, then slide a window over the padded array with no index arithmetic shared with the engine.
  * Returns null where no output exists (the engine must then refuse the request).

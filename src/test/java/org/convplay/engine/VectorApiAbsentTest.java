@@ -55,7 +55,7 @@ class VectorApiAbsentTest {
             ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
             System.out.println("vector api: " + WinogradF23.VECTOR_API);
             System.out.println("strategy: " + FastCpuEngine.choose(input, kernel, spec, plan));
-            System.out.println(FastCpuEngine.describe());
+            System.out.println(new FastCpuEngine().describe());
             Tensor actual = new FastCpuEngine().convolve(input, kernel, spec);
             String problem = EngineContractTest.compare(new ReferenceEngine().convolve(input, kernel, spec), actual,
                     new EngineContractTest.Case(input, kernel, spec).magnitude(new ReferenceEngine()));

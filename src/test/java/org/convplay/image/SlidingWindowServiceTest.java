@@ -29,7 +29,7 @@ class SlidingWindowServiceTest {
     @Test
     void paddingCellsHoldTheBorderFill() {
         double[][] row = {{1, 2, 3, 4}};
-        // semantics.md: "a b c d" padded by 2 with reflect is "c b a b c d c b"
+        // docs/conventions.md: "a b c d" padded by 2 with reflect is "c b a b c d c b"
         WindowPlan plan = service.plan(row, new double[][] {{0, 0, 0, 0, 1}}, ConvSpec.DEFAULT
                 .withPadding(Padding.explicit(0, 0, 2, 2)).withBorder(Border.REFLECT));
         assertThat(plan.grid()[0]).containsExactly(3, 2, 1, 2, 3, 4, 3, 2);

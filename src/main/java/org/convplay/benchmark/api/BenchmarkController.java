@@ -1,6 +1,10 @@
 package org.convplay.benchmark.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/benchmark} (api.md, "Benchmark"): every available engine on the same data, in one run. */
+/** {@code POST /api/benchmark} (docs/api.md, "Benchmark"): every available engine on the same data, in one run. */
 @RestController
 class BenchmarkController {
 
@@ -30,6 +34,34 @@ class BenchmarkController {
         this.service = service;
     }
 
+    @Operation(summary = "Time every available engine on the same seeded data",
+            description = "A size x size input with the given channels, a kernel x kernel kernel with the given filters, "
+                    + "'same' padding; each engine warms up, then runs repeats times into one output allocated once. "
+                    + "maxAbsError is against the reference engine. One benchmark runs at a time: 503 while another runs.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "small", value = """
+                    {"size": 64, "kernel": 3, "channels": 1, "filters": 1, "repeats": 3}""")))
+    // the answer's example is named apart from the request's: times differ from run to run, so no test compares them
+    @ApiResponse(responseCode = "200", description = "One row per engine, and the machine it ran on",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "one-run", value = """
+                    {"results": [
+                       {"backend": "cpu", "medianMillis": 0.120299, "gflops": 0.61, "maxAbsError": 2.98E-7, "runs": 3,
+                        "note": "error over every output value"},
+                       {"backend": "opencv", "medianMillis": 0.03363, "gflops": 2.19, "maxAbsError": 4.77E-7, "runs": 3,
+                        "note": "error over every output value"},
+                       {"backend": "reference", "medianMillis": 0.129863, "gflops": 0.57, "maxAbsError": 0.0, "runs": 3,
+                        "note": "error over every output value"}],
+                     "machine": {"cores": 2, "cpu": "AMD EPYC", "jvm": "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1 (Debian)",
+                                 "os": "Linux amd64", "maxHeapMb": 6028,
+                                 "notes": ["engines: cpu, opencv, reference",
+                                           "cpu engine: pure Java, 2 threads (common ForkJoinPool), Vector API (512-bit) for the channel sums of 3x3 layers",
+                                           "OpenCV 4.11.0 (2 threads)",
+                                           "reference engine: one thread, sums in double, the oracle the others are tested against"]}}""")))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"error": "unknown field \\"sizes\\"; known fields: channels, filters, kernel, repeats, size"}""")))
+    @ApiResponse(responseCode = "503", description = "Another benchmark is running",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                    {"error": "another benchmark is running on this server; try again when it has finished"}""")))
     @PostMapping(path = "/api/benchmark", consumes = "application/json", produces = "application/json")
     Map<String, Object> run(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {

@@ -16,7 +16,7 @@ import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
 
-/** Reads the body of {@code POST /api/convolve} (api.md) into a request, naming the field of every error. */
+/** Reads the body of {@code POST /api/convolve} (docs/api.md) into a request, naming the field of every error. */
 public final class ConvolveJson {
 
     static final Set<String> FIELDS = Set.of("input", "kernel", "bias", "padding", "stride", "dilation", "groups",
@@ -71,7 +71,7 @@ public final class ConvolveJson {
         return channelsLast && a.rank() == 4 ? a.transpose(3, 2, 0, 1) : a;
     }
 
-    /** The convention named in the body, or TensorFlow's (whose defaults are api.md's plain defaults). */
+    /** The convention named in the body, or TensorFlow's (whose defaults are docs/api.md's plain defaults). */
     public static Convention convention(JsonNode body) {
         String id = text(body, "convention");
         if (id == null) {

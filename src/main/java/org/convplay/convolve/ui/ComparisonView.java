@@ -31,7 +31,7 @@ import org.convplay.engine.Tensor;
 import org.convplay.ui.MainLayout;
 
 /**
- * One input and kernel under all five conventions side by side, each with its own defaults; cells that
+ * One input and kernel under every convention side by side, each with its own defaults; cells that
  * differ from TensorFlow's answer are marked and every difference in the settings is named.
  */
 @Route(value = "compare", layout = MainLayout.class)

@@ -15,7 +15,6 @@ import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
-import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.NativeLibraryEngine;
 import org.convplay.engine.Padding;
@@ -418,13 +417,9 @@ public final class BenchmarkRunner {
         for (EngineRegistry.Absent a : registry.absent()) {
             notes.add(a.name() + " unavailable: " + a.reason());
         }
-        if (registry.has("opencv")) {
-            notes.add(openCvDescription());
+        for (String name : registry.names()) {
+            notes.add(registry.get(name).describe());
         }
-        if (registry.has("tornado")) {
-            notes.add(tornadoDescription(registry.get("tornado")));
-        }
-        notes.add(FastCpuEngine.describe());
         notes.addAll(calibrationNotes(registry.chooser()));
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
@@ -450,24 +445,6 @@ public final class BenchmarkRunner {
             notes.add("  " + m.point() + " -> " + m.chosen() + ": " + m.why());
         }
         return notes;
-    }
-
-    /** Through reflection so that this class loads even where OpenCV's classes are missing. */
-    private static String openCvDescription() {
-        try {
-            return (String) Class.forName("org.convplay.engine.opencv.OpenCvEngine").getMethod("describe").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return "OpenCV: " + e;
-        }
-    }
-
-    /** The TornadoVM engine's device, through reflection: its class is only built under the tornado profile. */
-    private static String tornadoDescription(ConvolutionEngine tornado) {
-        try {
-            return (String) tornado.getClass().getMethod("describe").invoke(tornado);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return "TornadoVM: " + e;
-        }
     }
 
     private static String cpuModel() {

@@ -40,7 +40,7 @@ public final class OpenCvEngine extends InPlaceEngine implements NativeLibraryEn
 
     /**
      * Native memory for one image size. Allocating 2 x 16 MB of fresh native memory per call (and the page
-     * faults that follow) cost more than filter2D itself on 2048 x 2048 (measured 72 ms against 7 ms), which
+     * faults that follow) cost ten times filter2D itself on 2048 x 2048 (docs/performance.md), which
      * would have made OpenCV look slower than it is; an application reusing its Mats pays only the two copies.
      */
     private static final class Images {
@@ -101,7 +101,8 @@ public final class OpenCvEngine extends InPlaceEngine implements NativeLibraryEn
     }
 
     /** OpenCV's version and the number of threads it uses, for the benchmark's machine description. */
-    public static String describe() {
+    @Override
+    public String describe() {
         return isAvailable() ? "OpenCV " + opencv_core.CV_VERSION() + " (" + opencv_core.getNumThreads() + " threads)"
                 : "OpenCV unavailable: " + UNAVAILABLE;
     }
@@ -130,7 +131,7 @@ public final class OpenCvEngine extends InPlaceEngine implements NativeLibraryEn
         }
     }
 
-    /** OpenCV's border type for each of ours ({@code shared/spec/semantics.md}, "Border fill"). */
+    /** OpenCV's border type for each of ours (docs/conventions.md, "Border fill"). */
     static int borderType(Border border) {
         return switch (border) {
             case ZERO -> opencv_core.BORDER_CONSTANT;

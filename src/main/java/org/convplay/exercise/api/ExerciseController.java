@@ -1,6 +1,10 @@
 package org.convplay.exercise.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public exercises API (shared/spec/api.md, "Exercises"): anonymous practice, no accounts.
+ * The public exercises API (docs/api.md, "Exercises"): anonymous practice, no accounts.
  * A malformed answer is not an error of the request: it gets 200 with {@code "gradable": false}
  * and the reason in {@code feedback}, so tools can show it like any other feedback. A malformed
  * request (no seed, no answer, not JSON) is 400 {@code {"error"}}; an unknown exercise is 404.
@@ -45,6 +49,7 @@ class ExerciseController {
     record Summary(String id, String title, String kind) {
     }
 
+    @Operation(summary = "The exercises, from the files in exercises/", description = "?lang=pt-BR or Accept-Language picks the language.")
     @GetMapping
     List<Summary> list(@RequestParam(required = false) String lang,
                        @RequestHeader(value = "Accept-Language", required = false) String accept) {
@@ -52,6 +57,8 @@ class ExerciseController {
         return exercises.list().stream().map(e -> new Summary(e.id(), e.title().in(locale), e.kind().id())).toList();
     }
 
+    @Operation(summary = "One variant of an exercise", description = "Seed 0 is the notebook's own numbers; "
+            + "other seeds are variants. answerExample shows the shape of an answer.")
     @GetMapping("/{id}")
     Map<String, Object> variant(@PathVariable String id, @RequestParam(required = false) String seed,
                                 @RequestParam(required = false) String lang,
@@ -70,6 +77,30 @@ class ExerciseController {
         return body;
     }
 
+    @Operation(summary = "Grade an answer to one variant", description = "A malformed answer is 200 with gradable false "
+            + "and the reason in feedback; a malformed request is 400; an unknown exercise 404. The worked solution "
+            + "comes back after every gradable answer.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "dense-vs-conv", summary = "The notebook's theory question, answered right", value = """
+                    {"seed": 0, "answer": {"output": [98, 98], "denseParameters": 96049604, "convParameters": 10,
+                                           "reduction": 9604960.4}}""")))
+    @ApiResponse(responseCode = "200", description = "The grade, each part's check and the worked solution",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "dense-vs-conv", value = """
+                    {"correct": true, "gradable": true, "score": 1.0,
+                     "feedback": "✔ output: [98,98] is right.\\n✔ denseParameters: 96049604 is right.\\n✔ convParameters: 10 is right.\\n✔ reduction: 9604960.4 is right.",
+                     "checks": [{"correct": true, "field": "output", "message": "output: [98,98] is right."},
+                                {"correct": true, "field": "denseParameters", "message": "denseParameters: 96049604 is right."},
+                                {"correct": true, "field": "convParameters", "message": "convParameters: 10 is right."},
+                                {"correct": true, "field": "reduction", "message": "reduction: 9604960.4 is right."}],
+                     "solution": {
+                       "steps": ["Output of a valid 3x3 kernel: it fits n - k + 1 = 100 - 3 + 1 = 98 times along each side, so the output is 98x98.",
+                                 "Dense layer: each of the 100x100 = 10,000 inputs connects to each of the 98x98 = 9,604 outputs: 10,000 x 9,604 = 96,040,000 weights, plus 9,604 biases = 96,049,604 parameters.",
+                                 "Convolutional layer: one 3x3 kernel shared by every position: 9 weights + 1 bias = 10 parameters.",
+                                 "Reduction: 96,049,604 / 10 = 9,604,960.4 times fewer parameters."],
+                       "notes": "A correction: the original notebook says the output is 99x99. It is 100 - 3 + 1 per side, which for 100 and 3 is 98x98 (a 3x3 kernel has only 98 positions along 100 pixels), so its dense count was off too: 10,000 x 9,604 weights + 9,604 biases = 96,049,604 parameters against 10, about 9.6 million times fewer.",
+                       "answer": {"output": [98, 98], "denseParameters": 96049604, "convParameters": 10, "reduction": 9604960.4}}}""")))
+    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"error": "field 'seed' is required: the seed of the variant you answered"}""")))
     @PostMapping("/{id}/check")
     Map<String, Object> check(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request,
                               @RequestParam(required = false) String lang,

@@ -14,7 +14,7 @@ import org.convplay.exercise.Text;
 
 /**
  * Framework conventions: where {@code same} padding puts the odd row/column of a square n x n input
- * with a k x k kernel and stride s, under a named convention (semantics.md's table). Variants whose
+ * with a k x k kernel and stride s, under a named convention (docs/conventions.md's table). Variants whose
  * total padding is even are redrawn: every convention agrees on those.
  */
 final class SamePaddingGrader extends FieldGrader {

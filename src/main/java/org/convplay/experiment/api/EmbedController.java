@@ -1,5 +1,6 @@
 package org.convplay.experiment.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.Base64;
 import org.convplay.api.Html;
@@ -46,6 +47,8 @@ class EmbedController {
         this.images = images;
     }
 
+    @Operation(summary = "A compact HTML page of an experiment, for an iframe", description = "No scripts, no session; "
+            + "framing by other sites is allowed. 404 with a page saying why when unknown or removed.")
     @GetMapping(path = "/embed/{id}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> embed(@PathVariable String id) {
         Experiment e;

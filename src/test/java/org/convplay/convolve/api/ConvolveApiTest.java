@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** POST /api/convolve against the contract in shared/spec/api.md. */
+/** POST /api/convolve against the contract in docs/api.md. */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:convolve;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 class ConvolveApiTest {

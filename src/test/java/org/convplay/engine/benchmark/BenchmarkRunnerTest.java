@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
+import org.convplay.engine.FastCpuEngine;
+import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
@@ -190,6 +193,26 @@ class BenchmarkRunnerTest {
         assertThat(skipping.backend()).isEqualTo("skips-one");
         assertThat(skipping.medianMillis()).isNull();
         assertThat(skipping.note()).contains("not finite (or were never written)");
+    }
+
+    @Test
+    void theMachineNotesCarryEveryRegisteredEnginesOwnDescription() {
+        EngineRegistry registry = new EngineRegistry(List.of(new FastCpuEngine(), new ReferenceEngine(), new Plain()), List.of());
+        assertThat(new BenchmarkRunner(registry).describeMachine().notes())
+                .contains(new FastCpuEngine().describe(), new ReferenceEngine().describe(), "plain engine");
+    }
+
+    /** The reference's numbers under another name, describing itself with the interface's default. */
+    static final class Plain extends InPlaceEngine {
+        @Override
+        public String name() {
+            return "plain";
+        }
+
+        @Override
+        protected Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan, Tensor out) {
+            return new ReferenceEngine().convolve(input, kernel, spec, out);
+        }
     }
 
     @Test

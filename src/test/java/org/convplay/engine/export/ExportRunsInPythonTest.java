@@ -158,7 +158,7 @@ class ExportRunsInPythonTest {
         }
     }
 
-    private static String interpreterFor(String imports) {
+    static String interpreterFor(String imports) {
         for (String python : INTERPRETERS) {
             try {
                 Process p = new ProcessBuilder(python, "-c", imports).redirectErrorStream(true).start();

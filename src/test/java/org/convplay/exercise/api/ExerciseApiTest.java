@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The exercises API as an outside tool sees it: anonymous, no CSRF token, the contract of api.md. */
+/** The exercises API as an outside tool sees it: anonymous, no CSRF token, the contract of docs/api.md. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

@@ -11,7 +11,7 @@ import org.convplay.exercise.Parameters;
 import org.convplay.exercise.Solution;
 import org.junit.jupiter.api.Test;
 
-/** The notebook's theory question, graded against semantics.md's corrected numbers. */
+/** The notebook's theory question, graded against docs/conventions.md's corrected numbers. */
 class DenseVsConvGradingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ class DenseVsConvGradingTest {
 
     @Test
     void theSolutionIsTheCorrectedNotebookAnswer() {
-        // 100 - 3 + 1 = 98; 10,000 * 9,604 + 9,604; 3*3 + 1 (semantics.md, "The theory exercise, corrected").
+        // 100 - 3 + 1 = 98; 10,000 * 9,604 + 9,604; 3*3 + 1 (docs/conventions.md, "The notebook's cases", 4).
         assertThat(solution.answer().get("output").toString()).isEqualTo("[98,98]");
         assertThat(solution.answer().get("denseParameters").asLong()).isEqualTo(10_000L * 9_604 + 9_604);
         assertThat(solution.answer().get("convParameters").asLong()).isEqualTo(10);

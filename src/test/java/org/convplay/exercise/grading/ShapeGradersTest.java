@@ -9,7 +9,7 @@ import org.convplay.exercise.Parameters;
 import org.convplay.exercise.Solution;
 import org.junit.jupiter.api.Test;
 
-/** The theory graders' answers, each worked out by hand from semantics.md's formulas. */
+/** The theory graders' answers, each worked out by hand from docs/conventions.md's formulas. */
 class ShapeGradersTest {
 
     private static Parameters params(Object... kv) {

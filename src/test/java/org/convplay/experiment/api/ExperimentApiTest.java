@@ -23,7 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Saved experiments over HTTP, as api.md specifies them. */
+/** Saved experiments over HTTP, as docs/api.md specifies them. */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:experiments;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 class ExperimentApiTest {

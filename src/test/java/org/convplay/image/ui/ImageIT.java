@@ -104,6 +104,18 @@ class ImageIT {
     }
 
     @Test
+    void aBandWhoseValuesDoNotComeSaysWhyInsteadOfDrawingTheErrorAsNumbers() {
+        browser.wait.until(d -> ready("band-1", 256, 256));
+        // any URL that answers 404 with a JSON error, as a band's download does once the server has forgotten it
+        browser.script("document.querySelector('#band-1').src = arguments[0];", "/api/experiments/AAAAAAAAAAAAAAAA");
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('#band-1').hasAttribute('failed');")));
+        Object shown = browser.script("return document.querySelector('#band-1').shadowRoot.querySelector('#value').textContent;");
+        assertThat(shown.toString()).contains("could not be loaded").contains("HTTP 404");
+        assertThat(browser.script("return document.querySelector('#band-1').values;")).isNull();
+        assertThat(browser.script("return document.querySelector('#band-1').hasAttribute('ready');")).isEqualTo(false);
+    }
+
+    @Test
     void uploadedGrayRgbAndAlphaFilesBecomeChannelsAndBands() throws IOException {
         browser.wait.until(d -> ready("band-1", 256, 256));
         upload("gray.png", TestImages.png(TestImages.image(40, 30, 1, 8)));

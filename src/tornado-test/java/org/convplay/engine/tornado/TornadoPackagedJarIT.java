@@ -33,7 +33,7 @@ class TornadoPackagedJarIT {
     void thePackagedJarStartedWithTheArgumentFileConvolvesOnTornado() throws Exception {
         Path args = Path.of("target", "tornado-jvm-args.txt").toAbsolutePath();
         assertTrue(Files.isRegularFile(args), "mvn package should have written " + args);
-        try (ServerProcess server = ServerProcess.start(work, List.of("@" + args), List.of())) {
+        try (ServerProcess server = ServerProcess.start(work, List.of("@" + args), List.of(), Duration.ofSeconds(180))) {
             JsonNode body = convolve(server, ", \"backend\": \"tornado\"");
             assertEquals("tornado", body.path("backend").asText(), body + "\n" + server.log());
             assertArrayEquals(new double[] {7, 11, 11, 17, 25, 23, 19, 29, 23}, flat(body.path("output")),

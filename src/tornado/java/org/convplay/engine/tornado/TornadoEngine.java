@@ -36,7 +36,7 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
  * true convolution. The device then computes, for every (f, oy, ox),
  * {@code bias[f] + sum over c, j, i of w[f][c][j][i] * padded[g*C/g + c][oy*sy + j*dy][ox*sx + i*dx]}.
  *
- * <p>Compiling a plan costs 50-300 ms, so plans are cached per shape (everything but the numbers, the border and
+ * <p>Compiling a plan takes a noticeable fraction of a second, so plans are cached per shape (everything but the numbers, the border and
  * the flip, which the host has already applied), least recently used first out, each closed when evicted.
  * A bailout to sequential Java is an error here, never a silent fallback: see {@link #BAILOUT_PROPERTY}.
  */
@@ -92,6 +92,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
      * The device the kernels run on, for the benchmark page, e.g.
      * "TornadoVM OPENCL opencl-0-0: pthread-haswell-AMD EPYC (Portable Computing Language)".
      */
+    @Override
     public String describe() {
         return "TornadoVM " + device.getTornadoVMBackend() + " " + device.getDeviceName() + ": " + deviceName()
                 + " (" + device.getPlatformName().trim() + ")"
