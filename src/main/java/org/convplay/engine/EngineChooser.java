@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -73,6 +74,7 @@ public final class EngineChooser {
     private final List<Point> points;
     private final LongSupplier clock;
     private volatile List<Measurement> calibration;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /**
      * @param candidates engines a request may be sent to, the fallback among them
@@ -102,7 +104,7 @@ public final class EngineChooser {
         return candidates.stream().map(ConvolutionEngine::name).toList();
     }
 
-    /** The measurements, taken on the first call (nothing to measure with a single candidate). */
+    /** The measurements, taken on the first call, which waits for them (nothing to measure with a single candidate). */
     public List<Measurement> calibration() {
         List<Measurement> result = calibration;
         if (result == null) {
@@ -117,14 +119,35 @@ public final class EngineChooser {
         return result;
     }
 
-    /** The engine for a request of {@code multiplyAdds}, a layer or one plane, calibrating first if need be. */
+    /**
+     * Measures in a background thread (once), so that no request waits for it; {@link #choose} gives the fallback
+     * until the measurements are in.
+     */
+    public void calibrateInBackground() {
+        if (candidates.size() > 1 && calibration == null && started.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::calibration, "engine-calibration");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
+    }
+
+    /**
+     * The engine for a request of {@code multiplyAdds}, a layer or one plane. Before the measurements are in, the
+     * fallback (and the measuring starts in the background if it had not).
+     */
     public Choice choose(long multiplyAdds, boolean layer) {
         if (candidates.size() == 1) {
             return new Choice(fallback, fallback.name() + ": the only engine chosen automatically here");
         }
+        List<Measurement> table = calibration;
+        if (table == null) {
+            calibrateInBackground();
+            return new Choice(fallback, fallback.name() + ": the engines are still being measured");
+        }
         Measurement nearest = null;
         double distance = Double.MAX_VALUE;
-        for (Measurement m : calibration()) {
+        for (Measurement m : table) {
             // another kind only when this kind was not calibrated at all
             double d = Math.abs(Math.log(Math.max(1, multiplyAdds)) - Math.log(m.point().multiplyAdds()))
                     + (m.point().layer() == layer ? 0 : 1e6);

@@ -69,7 +69,10 @@ public final class EngineRegistry {
         found.add(new ReferenceEngine());
         List<String> automatic = found.stream().map(ConvolutionEngine::name)
                 .filter(n -> n.equals(TORNADO) || n.equals(FastCpuEngine.NAME)).toList();
-        return new EngineRegistry(found, missing, automatic, FastCpuEngine.NAME);
+        EngineRegistry registry = new EngineRegistry(found, missing, automatic, FastCpuEngine.NAME);
+        // at start-up, so that the first requests need not wait for it; until then they go to cpu
+        registry.chooser().calibrateInBackground();
+        return registry;
     }
 
     private static final class Holder {
@@ -160,7 +163,7 @@ public final class EngineRegistry {
 
     /**
      * The engine for a request that names none: the one measured fastest here at the nearest calibrated size
-     * ({@link EngineChooser}); the first call with several candidates calibrates them (a few seconds).
+     * ({@link EngineChooser}); the fallback while the candidates are still being measured (a few seconds from start-up).
      */
     public EngineChooser.Choice choose(Tensor input, Kernel kernel, ConvSpec spec) {
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);

@@ -61,8 +61,11 @@ class EngineChooserTest {
     /** 1 ns per multiply-add. */
     final Timed cpu = new Timed("cpu", macs -> macs);
 
+    /** A chooser whose measurements are in. */
     EngineChooser chooser(ConvolutionEngine... candidates) {
-        return new EngineChooser(List.of(candidates), cpu, POINTS, clock::get);
+        EngineChooser chooser = new EngineChooser(List.of(candidates), cpu, POINTS, clock::get);
+        chooser.calibration();
+        return chooser;
     }
 
     @Test
@@ -139,11 +142,25 @@ class EngineChooserTest {
     }
 
     @Test
+    void untilTheMeasurementsAreInRequestsGoToTheFallbackWhileTheyAreTakenInTheBackground() {
+        Timed gpu = new Timed("tornado", macs -> 100_000 + macs / 50);
+        EngineChooser chooser = new EngineChooser(List.of(gpu, cpu), cpu, POINTS, clock::get);
+
+        EngineChooser.Choice early = chooser.choose(100_000_000, false);
+
+        assertThat(early.engine()).isSameAs(cpu);
+        assertThat(early.why()).isEqualTo("cpu: the engines are still being measured");
+        assertThat(chooser.calibration()).hasSize(POINTS.size()); // waits for the background measurement
+        assertThat(chooser.choose(100_000_000, false).engine()).isSameAs(gpu);
+    }
+
+    @Test
     void calibrationRunsOnceAndEveryEngineAtEveryPoint() {
         Timed gpu = new Timed("tornado", macs -> 100_000 + macs / 50);
         EngineChooser chooser = chooser(gpu, cpu);
 
         chooser.choose(1, false);
+        chooser.calibrateInBackground();
         int runs = gpu.runs.get();
         chooser.choose(1 << 30, true);
 
