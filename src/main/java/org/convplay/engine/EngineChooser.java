@@ -28,9 +28,9 @@ public final class EngineChooser {
     /** Timed runs per engine and point, after one untimed run (which compiles a device kernel, or warms the JIT). */
     static final int MIN_RUNS = 3;
     static final int MAX_RUNS = 20;
-    /** Each engine is run at a point until this much time has gone by (or {@link #MAX_RUNS}): the JIT needs it. */
+    /** The engines are run at a point until this much time per engine has gone by (or {@link #MAX_RUNS}): the JIT needs it. */
     static final long MIN_NANOS_PER_POINT = 100_000_000L;
-    /** An engine whose single run takes this long is not run again at that point. */
+    /** An engine whose timed run takes this long is not run again at that point. */
     static final long SLOW_RUN_NANOS = 1_000_000_000L;
 
     /** A representative request: {@code channels x size x size} input, {@code filters} of {@code kernel x kernel}, same padding. */
@@ -178,13 +178,7 @@ public final class EngineChooser {
             Tensor out = new Tensor(p.filters(), p.size(), p.size());
             Map<String, Double> millis = new LinkedHashMap<>();
             Map<String, String> failures = new LinkedHashMap<>();
-            for (ConvolutionEngine engine : candidates) {
-                try {
-                    millis.put(engine.name(), bestMillis(engine, input, kernel, spec, out));
-                } catch (RuntimeException e) {
-                    failures.put(engine.name(), EngineRegistry.reason(e));
-                }
-            }
+            measurePoint(input, kernel, spec, out, millis, failures);
             result.add(decide(p, millis, failures));
         }
         return List.copyOf(result);
@@ -221,21 +215,45 @@ public final class EngineChooser {
         return new Measurement(p, millis, best, why);
     }
 
-    private double bestMillis(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
-        long first = clock.getAsLong();
-        engine.convolve(input, kernel, spec, out);
+    /**
+     * Each engine's best run at one point. First one untimed run each (it compiles a device kernel, or starts the
+     * JIT), then rounds in which every engine runs once in turn, so that what happens on the machine meanwhile (a
+     * CPU OpenCL driver's threads still spinning after its kernel, another program) falls on all of them alike; the
+     * best run is kept. An engine whose run takes {@link #SLOW_RUN_NANOS} is not run again; one that throws is
+     * reported as failed there.
+     */
+    private void measurePoint(Tensor input, Kernel kernel, ConvSpec spec, Tensor out, Map<String, Double> millis,
+                              Map<String, String> failures) {
+        Map<ConvolutionEngine, Long> best = new LinkedHashMap<>();
+        for (ConvolutionEngine engine : candidates) {
+            try {
+                engine.convolve(input, kernel, spec, out);
+                best.put(engine, Long.MAX_VALUE);
+            } catch (RuntimeException e) {
+                failures.put(engine.name(), EngineRegistry.reason(e));
+            }
+        }
+        List<ConvolutionEngine> running = new ArrayList<>(best.keySet());
         long start = clock.getAsLong();
-        long best = start - first;
-        if (best >= SLOW_RUN_NANOS) {
-            return best / 1e6;
+        for (int round = 0; round < MAX_RUNS && !running.isEmpty()
+                && (round < MIN_RUNS || clock.getAsLong() - start < MIN_NANOS_PER_POINT * best.size()); round++) {
+            for (ConvolutionEngine engine : List.copyOf(running)) {
+                try {
+                    long t0 = clock.getAsLong();
+                    engine.convolve(input, kernel, spec, out);
+                    long took = clock.getAsLong() - t0;
+                    best.merge(engine, took, Math::min);
+                    if (took >= SLOW_RUN_NANOS) {
+                        running.remove(engine);
+                    }
+                } catch (RuntimeException e) {
+                    failures.put(engine.name(), EngineRegistry.reason(e));
+                    best.remove(engine);
+                    running.remove(engine);
+                }
+            }
         }
-        best = Long.MAX_VALUE;
-        for (int run = 0; run < MAX_RUNS && (run < MIN_RUNS || clock.getAsLong() - start < MIN_NANOS_PER_POINT); run++) {
-            long t0 = clock.getAsLong();
-            engine.convolve(input, kernel, spec, out);
-            best = Math.min(best, clock.getAsLong() - t0);
-        }
-        return best / 1e6;
+        best.forEach((engine, nanos) -> millis.put(engine.name(), nanos / 1e6));
     }
 
     private static float[] uniform(SplittableRandom random, int n) {

@@ -83,6 +83,16 @@ class EngineChooserTest {
     }
 
     @Test
+    void theFirstRunAtEachSizeCompilesAndIsNotCounted() {
+        java.util.Set<Long> compiled = new java.util.HashSet<>();
+        // a device kernel compiles on its first run at each size: 2 s, then it runs in 1/10 of the cpu's time
+        Timed gpu = new Timed("tornado", macs -> compiled.add(macs) ? 2_000_000_000L : macs / 10);
+        EngineChooser chooser = chooser(gpu, cpu);
+
+        assertThat(chooser.calibration()).extracting(EngineChooser.Measurement::chosen).containsOnly("tornado");
+    }
+
+    @Test
     void anOpenClCpuDeviceSlowerEverywhereNeverGetsARequest() {
         Timed pocl = new Timed("tornado", macs -> 200_000 + 6 * macs);
         EngineChooser chooser = chooser(pocl, cpu);
