@@ -22,6 +22,7 @@ class ExerciseReaderTest {
               k: {seed0: 3, values: [2, 3]}
             reference: {output: [3, 3]}
             answerExample: {output: [0, 0]}
+            parts: [{name: output, type: shape, label: {en: Output, pt: Saída}}]
             """;
 
     private final ExerciseReader reader = new ExerciseReader(Graders.all());
@@ -55,7 +56,7 @@ class ExerciseReaderTest {
     @Test
     void aMisspeltFieldIsRefused() {
         assertThatThrownBy(() -> read(GOOD + "tolerence: 0.1\n"))
-                .hasMessageContaining("line 12").hasMessageContaining("'tolerence'").hasMessageContaining("unknown field");
+                .hasMessageContaining("line 13").hasMessageContaining("'tolerence'").hasMessageContaining("unknown field");
     }
 
     @Test
@@ -80,7 +81,7 @@ class ExerciseReaderTest {
 
     @Test
     void aDuplicateKeyAndBadYamlAreReportedWithTheirLine() {
-        assertThatThrownBy(() -> read(GOOD + "kind: numeric\n")).hasMessageContaining("line 12").hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> read(GOOD + "kind: numeric\n")).hasMessageContaining("line 13").hasMessageContaining("appears twice");
         assertThatThrownBy(() -> read("id: [unclosed\n")).hasMessageContaining("tiny.yaml").hasMessageContaining("not valid YAML");
     }
 
