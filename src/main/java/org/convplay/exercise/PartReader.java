@@ -97,7 +97,7 @@ final class PartReader {
                     throw formulaNode.error("a choice part gives its right value as answer:, not a formula");
                 }
             } else {
-                formula = formulas(node.required("formula"), type);
+                formula = formulas(node.required("formula"), type, true);
             }
         }
         int dims = 1;
@@ -148,7 +148,7 @@ final class PartReader {
             throw node.error("known wrong answers are formulas, which a matrix part cannot have");
         }
         YamlNode formulaNode = node.required("formula");
-        List<String> formula = formulas(formulaNode, type);
+        List<String> formula = formulas(formulaNode, type, false);
         if (formula.size() != dims) {
             throw formulaNode.error("gives " + formula.size() + " formula(s) for a part of " + dims + " number(s)");
         }
@@ -156,7 +156,7 @@ final class PartReader {
     }
 
     /** One formula, or a list of them for a shape; each checked and evaluated at seed 0. */
-    private List<String> formulas(YamlNode node, PartType type) {
+    private List<String> formulas(YamlNode node, PartType type, boolean trueAnswer) {
         List<YamlNode> nodes = node.isSequence() ? node.items() : List.of(node);
         if (node.isSequence() && type != PartType.SHAPE) {
             throw node.error("a " + type.id() + " part has one formula, not a list");
@@ -166,12 +166,12 @@ final class PartReader {
         }
         List<String> out = new ArrayList<>();
         for (YamlNode n : nodes) {
-            out.add(formula(n, type));
+            out.add(formula(n, type, trueAnswer));
         }
         return out;
     }
 
-    private String formula(YamlNode node, PartType type) {
+    private String formula(YamlNode node, PartType type, boolean trueAnswer) {
         String text = node.string();
         if (text.length() > ExerciseLimits.MAX_FORMULA_CHARS) {
             throw node.error("the formula has " + text.length() + " characters; at most " + ExerciseLimits.MAX_FORMULA_CHARS
@@ -196,6 +196,9 @@ final class PartReader {
         if (type != PartType.DECIMAL && value.stripTrailingZeros().scale() > 0) {
             throw node.error("'" + text + "' gives " + value.toPlainString() + " at seed 0, not a whole number (the part is a "
                     + type.id() + ")");
+        }
+        if (trueAnswer && type == PartType.SHAPE && value.compareTo(BigDecimal.ONE) < 0) {
+            throw node.error("'" + text + "' gives " + value.toPlainString() + " at seed 0; a shape's sizes are at least 1");
         }
         return text;
     }
