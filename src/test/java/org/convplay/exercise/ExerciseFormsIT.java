@@ -98,13 +98,15 @@ class ExerciseFormsIT {
 
             fill(e, e.answerExample());
             click("#check");
-            wait.withMessage(() -> e.id() + ": the wrong answer was not marked").until(d ->
+            // waits of their own: withMessage changes the wait it is called on
+            new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> e.id() + ": the wrong answer was not marked").until(d ->
                     e.parts().stream().anyMatch(p -> d.findElement(By.id("part-" + p.name() + "-mark")).getText().equals("✘")));
             assertThat(find("#feedback").getText()).as(e.id()).startsWith("Not quite");
 
             fill(e, e.reference());
             click("#check");
-            wait.withMessage(() -> e.id() + ": the reference answer was not accepted: " + driver.findElement(By.id("feedback")).getText())
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .withMessage(() -> e.id() + ": the reference answer was not accepted: " + driver.findElement(By.id("feedback")).getText())
                     .until(d -> d.findElement(By.id("feedback")).getText().startsWith("Correct"));
             for (AnswerPart p : e.parts()) {
                 assertThat(find("#part-" + p.name() + "-mark").getText()).as("%s %s", e.id(), p.name()).isEqualTo("✔");
@@ -199,6 +201,7 @@ class ExerciseFormsIT {
         type("#class-name input", "Turma do quiz");
         click("#create-class");
         click("#classes a");
+        wait.until(ExpectedConditions.urlContains("/classroom/classes/"));
         String classUrl = driver.getCurrentUrl();
         String joinCode = find("#join-code").getText().replaceAll(".*:\\s*", "").trim();
 
@@ -247,7 +250,7 @@ class ExerciseFormsIT {
         assertThat(find("#part-output-mark").getText()).isEqualTo("✔");
     }
 
-    /** Replaces a text area's text as typing would, and sends it (the editor previews as it changes). */
+    /** Replaces a text area's whole text at once, as a paste would, and sends it (the editor previews as it changes). */
     private void setText(WebElement textarea, String text) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
