@@ -7,6 +7,7 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.ShapeException;
+import org.convplay.limits.ComputeGate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -18,22 +19,42 @@ import org.springframework.stereotype.Service;
 public class ConvolutionService {
 
     private final EngineRegistry engines;
+    private final ComputeGate gate;
 
-    /** With every engine this JVM can load (the same set the application uses). */
+    /** With every engine this JVM can load (the same set the application uses), admitting every request. */
     public ConvolutionService() {
-        this(EngineRegistry.shared());
+        this(EngineRegistry.shared(), ComputeGate.open());
     }
 
     @Autowired
-    public ConvolutionService(EngineRegistry engines) {
+    public ConvolutionService(EngineRegistry engines, ComputeGate gate) {
         this.engines = engines;
+        this.gate = gate;
+    }
+
+    /** The admission control this service's callers share (pipelines and image bands admit through it too). */
+    public ComputeGate gate() {
+        return gate;
     }
 
     public List<String> engineNames() {
         return engines.names();
     }
 
+    /**
+     * Checks the request, waits for a place in the {@link ComputeGate} and convolves.
+     *
+     * @throws org.convplay.limits.RefusedException when the server is busy
+     */
     public ConvolutionResult convolve(ConvolutionRequest request) {
+        Work work = checkLimits(request);
+        try (ComputeGate.Ticket ignored = gate.admit(work.multiplyAdds(), work.bytes())) {
+            return compute(request);
+        }
+    }
+
+    /** As {@link #convolve}, without admission: for callers that hold a place for the whole of their work. */
+    public ConvolutionResult compute(ConvolutionRequest request) {
         checkLimits(request);
         ConvolutionEngine engine = engine(request.backend());
         long start = System.nanoTime();
@@ -55,8 +76,15 @@ public class ConvolutionService {
         return engines.get(name);
     }
 
-    /** Refuses requests that are malformed or too large before any engine allocates for them. */
-    public static void checkLimits(ConvolutionRequest r) {
+    /**
+     * What a computation costs: multiply-adds, and bytes of heap it holds while it runs (its input, kernel and
+     * output as floats, doubled for the engines' own buffers and the copies around them).
+     */
+    public record Work(long multiplyAdds, long bytes) {
+    }
+
+    /** Refuses requests that are malformed or too large before any engine allocates for them; returns their cost. */
+    public static Work checkLimits(ConvolutionRequest r) {
         var in = r.input();
         var k = r.kernel();
         if ((long) in.channels() * in.height() * in.width() > Limits.MAX_INPUT_VALUES) {
@@ -92,5 +120,7 @@ public class ConvolutionService {
         if (outValues > 4L * Limits.MAX_INPUT_VALUES) {
             throw new TooLargeException("the output would have " + outValues + " values; the limit is " + 4L * Limits.MAX_INPUT_VALUES);
         }
+        long inValues = (long) in.channels() * in.height() * in.width();
+        return new Work(macs, 8 * (inValues + k.weights().length + outValues));
     }
 }

@@ -62,6 +62,7 @@ import org.convplay.image.ImageRejectedException;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
+import org.convplay.limits.RefusedException;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.Fields;
@@ -534,6 +535,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
                 return;
             }
             started = images.start(input, k, spec());
+        } catch (RefusedException e) {
+            error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
+            return;
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
             return;
