@@ -133,7 +133,7 @@ public class ExperimentService {
             throw new TooLargeException("the experiment's state has " + json.length() + " characters; the limit is "
                     + Experiment.MAX_BODY);
         }
-        chargeQuota(ownerName, browserKey, json.getBytes(StandardCharsets.UTF_8).length
+        chargeQuota(ownerName, browserKey, (json + title + description).getBytes(StandardCharsets.UTF_8).length
                 + draft.images().stream().mapToLong(b -> b.length).sum());
         Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
                 draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));

@@ -127,6 +127,14 @@ public class ComputeGate {
         return (int) (lane == Lane.SMALL ? small : big).active();
     }
 
+    int waitingForTest(Lane lane) {
+        return (lane == Lane.SMALL ? small : big).waiting.get();
+    }
+
+    long heapBudgetForTest() {
+        return heapBudget;
+    }
+
     /** Bytes reserved by running computations. */
     public long reservedBytes() {
         return reserved.get();
