@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.convplay.api.TooLargeException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,10 +43,13 @@ class ComputeAdmissionFilter extends OncePerRequestFilter {
             }
             long length = request.getContentLengthLong();
             if (length < 0 || length > limits.getBigBodyBytes()) {
-                ticket = gate.admitBigBody();
+                ticket = gate.admitBigBody(length);
             }
         } catch (RefusedException e) {
             Refusals.write(response, e);
+            return;
+        } catch (TooLargeException e) {
+            Refusals.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
             return;
         }
         try {

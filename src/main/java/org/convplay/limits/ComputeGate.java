@@ -79,9 +79,15 @@ public class ComputeGate {
         return admit(laneFor(multiplyAdds), bytes, false);
     }
 
-    /** A big-lane place for reading and parsing a large body, held by the calling thread. */
-    Ticket admitBigBody() {
-        return admit(Lane.BIG, 0, true);
+    /**
+     * Heap per byte of a JSON body while it is parsed: a number of two or three characters becomes a tree node and
+     * a list slot of about 30 bytes, before the arrays made from them.
+     */
+    static final int PARSE_BYTES_PER_BODY_BYTE = 16;
+
+    /** A big-lane place for reading and parsing a large body ({@code length} bytes, -1 unknown), held by the calling thread. */
+    Ticket admitBigBody(long length) {
+        return admit(Lane.BIG, Math.max(0, length) * PARSE_BYTES_PER_BODY_BYTE, true);
     }
 
     private Ticket admit(Lane lane, long bytes, boolean bound) {

@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -13,6 +15,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Throttles failed logins: every bad password counts against its address and against its username from that
@@ -49,10 +52,30 @@ class LoginThrottle extends OncePerRequestFilter {
                 rates.requireAvailable(RateLimits.Limit.LOGIN_USER, userKey(username, address));
             }
         } catch (RefusedException e) {
-            Refusals.write(response, e);
+            String accept = request.getHeader("Accept");
+            if (accept != null && accept.contains("text/html")) {
+                writePage(request, response, e);
+            } else {
+                Refusals.write(response, e);
+            }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The sign-in form posts natively, so a browser shows this answer as a page: a short one in its language. */
+    private static void writePage(HttpServletRequest request, HttpServletResponse response, RefusedException e)
+            throws IOException {
+        ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n/translations", request.getLocale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String message = MessageFormat.format(texts.getString("limits.loginThrottled"), e.retryAfterSeconds());
+        response.setStatus(e.status());
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>429</title></head><body><p>"
+                + HtmlUtils.htmlEscape(message) + "</p><p><a href=\"" + request.getContextPath() + "/login\">"
+                + HtmlUtils.htmlEscape(texts.getString("limits.backToLogin")) + "</a></p></body></html>");
     }
 
     /** Spring Security publishes this for every wrong username or password. */

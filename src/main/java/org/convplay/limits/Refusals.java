@@ -1,5 +1,6 @@
 package org.convplay.limits;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Refusals {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<RefusedException.Reason, Counter> counters = new EnumMap<>(RefusedException.Reason.class);
 
@@ -36,24 +39,15 @@ public class Refusals {
 
     /** For filters, where no exception handler runs; the exception was counted when made. */
     static void write(HttpServletResponse response, RefusedException e) throws IOException {
-        response.setStatus(e.status());
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"" + jsonEscape(e.getMessage()) + "\"}");
+        write(response, e.status(), e.getMessage());
     }
 
-    private static String jsonEscape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+    /** {@code {"error": message}} with the status, for filters. */
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getWriter(), Map.of("error", message));
     }
 }

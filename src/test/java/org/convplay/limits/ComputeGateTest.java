@@ -65,7 +65,7 @@ class ComputeGateTest {
     @Test
     void aThreadHoldingABigPlaceIsNotCountedTwiceForTheComputationItThenAdmits() {
         ComputeGate gate = gate(1, 0, 100);
-        try (ComputeGate.Ticket body = gate.admitBigBody()) {
+        try (ComputeGate.Ticket body = gate.admitBigBody(-1)) {
             try (ComputeGate.Ticket work = gate.admit(BIG, 0)) {
                 assertThat(gate.active(ComputeGate.Lane.BIG)).isEqualTo(1);
             }

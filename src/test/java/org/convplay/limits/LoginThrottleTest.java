@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -71,5 +72,15 @@ class LoginThrottleTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.error", containsString("too many failed logins from this address")));
         login("nobody-9", "guess", "10.1.1.2").andExpect(status().is3xxRedirection());
+        // the browser's form post gets a page in its language, with the way back
+        mvc.perform(post("/login").param("username", "nobody-9").param("password", "guess").with(csrf())
+                        .header("Accept", "text/html").header("Accept-Language", "pt-BR")
+                        .with(request -> {
+                            request.setRemoteAddr("10.1.1.1");
+                            return request;
+                        }))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Tentativas de entrada com erro demais daqui; tente de novo em")))
+                .andExpect(content().string(containsString("href=\"/login\"")));
     }
 }
