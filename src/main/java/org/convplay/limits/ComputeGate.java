@@ -133,11 +133,13 @@ public class ComputeGate {
         return (int) (lane == Lane.SMALL ? small : big).active();
     }
 
-    int waitingForTest(Lane lane) {
+    /** Computations waiting for a place in the lane now. */
+    public int waiting(Lane lane) {
         return (lane == Lane.SMALL ? small : big).waiting.get();
     }
 
-    long heapBudgetForTest() {
+    /** Bytes that running computations may reserve together. */
+    public long heapBudget() {
         return heapBudget;
     }
 

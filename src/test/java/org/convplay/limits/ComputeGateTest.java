@@ -48,7 +48,7 @@ class ComputeGateTest {
     }
 
     private static int waiting(ComputeGate gate) {
-        return gate.waitingForTest(ComputeGate.Lane.BIG);
+        return gate.waiting(ComputeGate.Lane.BIG);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ComputeGateTest {
     @Test
     void workIsRefusedWhenTheRunningWorkHoldsTheHeapShare() {
         ComputeGate gate = gate(4, 4, 100);
-        long share = gate.heapBudgetForTest();
+        long share = gate.heapBudget();
         try (ComputeGate.Ticket first = gate.admitDetached(BIG, share * 3 / 4)) {
             assertThatThrownBy(() -> gate.admit(BIG, share / 2))
                     .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.getMessage()).contains("memory"));
