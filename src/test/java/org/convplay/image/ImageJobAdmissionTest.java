@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.convplay.image.ImageConvolutionServiceTest.random;
 import static org.convplay.image.ImageConvolutionServiceTest.randomKernel;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.limits.ComputeGate;
-import org.convplay.limits.LimitsProperties;
 import org.convplay.limits.RefusedException;
-import org.convplay.limits.Refusals;
+import org.convplay.limits.TestGates;
 import org.junit.jupiter.api.Test;
 
 /** An image job holds one big-lane place while its stripes run, and gives it back when cancelled. */
@@ -22,11 +20,7 @@ class ImageJobAdmissionTest {
 
     @Test
     void aJobHoldsItsPlaceUntilItsLastStripeAndACancelledJobSkipsTheRest() {
-        LimitsProperties p = new LimitsProperties();
-        p.setComputeThreads(1);
-        p.setBigQueue(0);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ComputeGate gate = new ComputeGate(p, new Refusals(registry), registry);
+        ComputeGate gate = TestGates.of(1, 0, 100);
         List<Runnable> queued = new ArrayList<>();
         ImageConvolutionService service = new ImageConvolutionService(new ConvolutionService(EngineRegistry.shared(), gate),
                 queued::add);

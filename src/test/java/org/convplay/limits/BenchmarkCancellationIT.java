@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -15,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A benchmark whose HTTP client goes away stops within about two seconds, seen from inside the server: the
- * benchmark service and the compute gate's big lane both come free.
+ * benchmark service and the compute gate's big lane both come free. Meanwhile another benchmark gets 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:cancellation;DB_CLOSE_DELAY=-1")
@@ -47,6 +51,12 @@ class BenchmarkCancellationIT {
             assertThat(new String(head, 0, read, StandardCharsets.US_ASCII)).as("the benchmark started").isEqualTo("HTTP/1.1 200");
             assertThat(benchmarks.isRunning()).isTrue();
             assertThat(gate.active(ComputeGate.Lane.BIG)).isEqualTo(1);
+            HttpResponse<String> second = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/benchmark")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"size\": 64}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(second.statusCode()).as("one benchmark at a time").isEqualTo(503);
+            assertThat(second.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+            assertThat(second.body()).contains("another benchmark is running");
             Thread.sleep(1_500);
             assertThat(benchmarks.isRunning()).as("still running after 1.5 s, far from done").isTrue();
             closedAt = System.nanoTime();

@@ -3,7 +3,6 @@ package org.convplay.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.convplay.api.TooLargeException;
@@ -12,22 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The gate's lanes, queue and heap share, on its own. */
 class ComputeGateTest {
 
-    static ComputeGate gate(int threads, int queue, long maxWaitMillis) {
-        LimitsProperties p = new LimitsProperties();
-        p.setComputeThreads(threads);
-        p.setSmallQueue(queue);
-        p.setBigQueue(queue);
-        p.setMaxWaitMillis(maxWaitMillis);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        return new ComputeGate(p, new Refusals(registry), registry);
-    }
-
     static final long BIG = 100_000_000;
     static final long SMALL = 1_000;
 
     @Test
     void pastTheRunningPlacesAndTheQueueTheAnswerIsAnImmediateBusyWithARetryTime() throws Exception {
-        ComputeGate gate = gate(1, 1, 5_000);
+        ComputeGate gate = TestGates.of(1, 1, 5_000);
         ComputeGate.Ticket running = gate.admitDetached(BIG, 0);
         CompletableFuture<ComputeGate.Ticket> queued = CompletableFuture.supplyAsync(() -> gate.admit(BIG, 0));
         while (waiting(gate) == 0) {
@@ -53,7 +42,7 @@ class ComputeGateTest {
 
     @Test
     void smallWorkRunsWhileTheBigLaneIsFull() {
-        ComputeGate gate = gate(1, 0, 100);
+        ComputeGate gate = TestGates.of(1, 0, 100);
         try (ComputeGate.Ticket big = gate.admitDetached(BIG, 0)) {
             assertThatThrownBy(() -> gate.admit(BIG, 0)).isInstanceOf(RefusedException.class);
             try (ComputeGate.Ticket small = gate.admit(SMALL, 0)) {
@@ -64,7 +53,7 @@ class ComputeGateTest {
 
     @Test
     void aThreadHoldingABigPlaceIsNotCountedTwiceForTheComputationItThenAdmits() {
-        ComputeGate gate = gate(1, 0, 100);
+        ComputeGate gate = TestGates.of(1, 0, 100);
         try (ComputeGate.Ticket body = gate.admitBigBody(-1)) {
             try (ComputeGate.Ticket work = gate.admit(BIG, 0)) {
                 assertThat(gate.active(ComputeGate.Lane.BIG)).isEqualTo(1);
@@ -76,7 +65,7 @@ class ComputeGateTest {
 
     @Test
     void workIsRefusedWhenTheRunningWorkHoldsTheHeapShare() {
-        ComputeGate gate = gate(4, 4, 100);
+        ComputeGate gate = TestGates.of(4, 4, 100);
         long share = gate.heapBudget();
         try (ComputeGate.Ticket first = gate.admitDetached(BIG, share * 3 / 4)) {
             assertThatThrownBy(() -> gate.admit(BIG, share / 2))

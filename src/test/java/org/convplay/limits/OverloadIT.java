@@ -142,7 +142,10 @@ class OverloadIT {
         return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** {@code {"input": n x n digits, "kernel": k x k}}, as a notebook would send an image. */
+    /**
+     * {@code {"input": n x n, "kernel": k x k}} of values with six decimals, as a notebook would send an image: 512x512
+     * is 2.4 MB, over Tomcat's default 2 MB of body it reads and drops after a refusal.
+     */
     static String convolution(int n, int k, Random random) {
         StringBuilder b = new StringBuilder(n * n * 2 + 64).append("{\"input\": ");
         matrix(b, n, random);
@@ -156,7 +159,7 @@ class OverloadIT {
         for (int y = 0; y < n; y++) {
             b.append(y == 0 ? "[" : ",[");
             for (int x = 0; x < n; x++) {
-                b.append(x == 0 ? "" : ",").append(random.nextInt(10));
+                b.append(x == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", random.nextDouble()));
             }
             b.append(']');
         }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.limits.ComputeGate;
-import org.convplay.limits.LimitsProperties;
-import org.convplay.limits.Refusals;
+import org.convplay.limits.TestGates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +22,7 @@ class PlaygroundBusyTest {
 
     @Test
     void aFullGateGivesBusyTryAgainInsteadOfAResult() {
-        LimitsProperties p = new LimitsProperties();
-        p.setComputeThreads(1);
-        p.setSmallQueue(0);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ComputeGate gate = new ComputeGate(p, new Refusals(registry), registry);
+        ComputeGate gate = TestGates.of(1, 0, 100);
         MockVaadin.setup();
         UI.getCurrent().setLocale(Locale.ENGLISH);
         PlaygroundView view = new PlaygroundView(new ConvolutionService(EngineRegistry.shared(), gate));
