@@ -28,17 +28,17 @@ public class LimitsProperties {
     /** Compute API requests per minute, per address (per account when signed in). */
     private int computePerMinute = 600;
     /** Saved experiments (pictures included) per hour, per address or account. */
-    private int savesPerHour = 60;
-    /** Sign-ups per hour, per address. */
-    private int signUpsPerHour = 20;
+    private int savesPerHour = 300;
+    /** Sign-ups per hour, per address: generous, since a whole class signs up at once behind one school address. */
+    private int signUpsPerHour = 200;
     /** Failed logins per 15 minutes from one address, whatever the username. */
-    private int failedLoginsPerAddress = 50;
+    private int failedLoginsPerAddress = 100;
     /** Failed logins per 15 minutes for one username from one address. */
     private int failedLoginsPerUser = 10;
     /** Bytes an anonymous browser may save per day (experiment state and pictures). */
     private long anonymousBytesPerDay = 20L << 20;
     /** Bytes anonymous visitors from one address may save per day together. */
-    private long anonymousBytesPerAddressPerDay = 100L << 20;
+    private long anonymousBytesPerAddressPerDay = 200L << 20;
     /** Clients remembered per limit (least recently seen forgotten first), so the buckets' memory stays bounded. */
     private int trackedClients = 10_000;
 
