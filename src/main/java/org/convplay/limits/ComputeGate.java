@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Admission control for everything that computes (convolutions, pipelines, image bands, benchmarks, large API
  * bodies). Two lanes, so that the playground's small matrices never queue behind a large image: each lane lets
- * {@link LimitsProperties#threads()} computations run at once and a bounded number wait (each at most
+ * a few computations run at once ({@link LimitsProperties}) and a bounded number wait (each at most
  * {@code max-wait-millis}); past that the answer is an immediate 503 with a retry estimate. The work's estimated
  * memory is reserved against a share of the heap, so many large requests together cannot exhaust it.
  *
@@ -37,8 +37,8 @@ public class ComputeGate {
     public ComputeGate(LimitsProperties limits, Refusals refusals, MeterRegistry registry) {
         this.limits = limits;
         this.refusals = refusals;
-        this.small = new LaneState(Lane.SMALL, limits.threads(), limits.getSmallQueue());
-        this.big = new LaneState(Lane.BIG, limits.threads(), limits.getBigQueue());
+        this.small = new LaneState(Lane.SMALL, limits.smallLaneThreads(), limits.getSmallQueue());
+        this.big = new LaneState(Lane.BIG, limits.bigLaneThreads(), limits.getBigQueue());
         this.heapBudget = (long) (Runtime.getRuntime().maxMemory() * limits.getHeapShare());
         for (LaneState lane : new LaneState[] {small, big}) {
             String tag = lane.lane.name().toLowerCase();
@@ -52,7 +52,8 @@ public class ComputeGate {
     /** A gate that admits everything (tests and tools that build services without Spring). */
     public static ComputeGate open() {
         LimitsProperties unlimited = new LimitsProperties();
-        unlimited.setComputeThreads(Integer.MAX_VALUE / 2);
+        unlimited.setSmallThreads(Integer.MAX_VALUE / 2);
+        unlimited.setBigThreads(Integer.MAX_VALUE / 2);
         unlimited.setHeapShare(1.0);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         return new ComputeGate(unlimited, new Refusals(registry), registry);

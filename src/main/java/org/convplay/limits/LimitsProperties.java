@@ -11,8 +11,13 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("convplay.limits")
 public class LimitsProperties {
 
-    /** Computations running at once in each lane; 0 means one per core. */
-    private int computeThreads = 0;
+    /** Small computations running at once; 0 means one per core. */
+    private int smallThreads = 0;
+    /**
+     * Big computations running at once; 0 means half the cores (at least one): the engines spread one computation
+     * over every core anyway, and the other half keeps reading, parsing and answering, the pages included.
+     */
+    private int bigThreads = 0;
     /** Work up to this many multiply-adds runs in the small lane (the playground's matrices), the rest in the big one. */
     private long smallWorkMultiplyAdds = 4_000_000;
     /** Requests waiting for the small lane at most; more are refused at once (503). */
@@ -42,16 +47,28 @@ public class LimitsProperties {
     /** Clients remembered per limit (least recently seen forgotten first), so the buckets' memory stays bounded. */
     private int trackedClients = 10_000;
 
-    public int threads() {
-        return computeThreads > 0 ? computeThreads : Runtime.getRuntime().availableProcessors();
+    public int smallLaneThreads() {
+        return smallThreads > 0 ? smallThreads : Runtime.getRuntime().availableProcessors();
     }
 
-    public int getComputeThreads() {
-        return computeThreads;
+    public int bigLaneThreads() {
+        return bigThreads > 0 ? bigThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    public void setComputeThreads(int computeThreads) {
-        this.computeThreads = computeThreads;
+    public int getSmallThreads() {
+        return smallThreads;
+    }
+
+    public void setSmallThreads(int smallThreads) {
+        this.smallThreads = smallThreads;
+    }
+
+    public int getBigThreads() {
+        return bigThreads;
+    }
+
+    public void setBigThreads(int bigThreads) {
+        this.bigThreads = bigThreads;
     }
 
     public long getSmallWorkMultiplyAdds() {

@@ -11,7 +11,8 @@ public final class TestGates {
     /** {@code threads} places per lane, {@code queue} waiting per lane, each waiting at most {@code maxWaitMillis}. */
     public static ComputeGate of(int threads, int queue, long maxWaitMillis) {
         LimitsProperties p = new LimitsProperties();
-        p.setComputeThreads(threads);
+        p.setSmallThreads(threads);
+        p.setBigThreads(threads);
         p.setSmallQueue(queue);
         p.setBigQueue(queue);
         p.setMaxWaitMillis(maxWaitMillis);
