@@ -42,8 +42,28 @@ record RawHttp(int status, String headers, String body) {
         String headers = head.toString(StandardCharsets.ISO_8859_1).strip();
         RawHttp answer = new RawHttp(Integer.parseInt(headers.split(" ", 3)[1]), headers, "");
         String length = answer.header("Content-Length");
-        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+        byte[] body = "chunked".equalsIgnoreCase(answer.header("Transfer-Encoding")) ? dechunk(in)
+                : length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
         return new RawHttp(answer.status(), headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunk(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            StringBuilder size = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("the connection closed inside a chunked answer");
+                }
+                size.append((char) b);
+            }
+            int n = Integer.parseInt(size.toString().trim().split(";")[0], 16);
+            if (n == 0) {
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(n));
+            in.readNBytes(2);
+        }
     }
 
     String header(String name) {
