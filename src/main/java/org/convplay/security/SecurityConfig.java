@@ -49,12 +49,14 @@ public class SecurityConfig extends VaadinWebSecurity {
         http.headers(h -> h.frameOptions(f -> f.disable())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(embed),
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))));
+        BrowserProtections.contentSecurityPolicy(http, embed);
         // A tool calling the API without a session gets 401 (as {"error": ...}, written by /error), not a redirect to
         // the login page.
         http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()), api));
         super.configure(http);
         setLoginView(http, LoginView.class);
+        BrowserProtections.csrfOnLogin(http);
     }
 
     @Bean
