@@ -88,6 +88,10 @@ class AcknowledgedWritesSurviveKillIT {
             server.close();
         }
         assertEachSavedOnce(db, saved);
+        // kept when the test fails, for the servers' logs
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private String save(ServerProcess server, String title) throws Exception {

@@ -47,6 +47,12 @@ class ContentSecurityPolicyIT {
                 Thread.sleep(2000);
                 violations.addAll(violations(browser, "/swagger-ui/index.html"));
             }
+            // the control: a script from another origin is refused, and the refusal is read from the console
+            browser.open(url("/"));
+            browser.script("const s = document.createElement('script'); s.src = 'https://elsewhere.example/x.js';"
+                    + " document.head.appendChild(s);");
+            Thread.sleep(1000);
+            assertThat(violations(browser, "control")).as("a refusal the console must report").isNotEmpty();
         }
         assertThat(violations).as("console messages about the Content-Security-Policy").isEmpty();
     }
