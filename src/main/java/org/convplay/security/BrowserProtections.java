@@ -1,19 +1,20 @@
 package org.convplay.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import org.springframework.boot.web.servlet.server.CookieSameSiteSupplier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.http.HttpMethod;
 
 /**
  * What protects a signed-in browser from other sites: a CSRF token on the login form, {@code SameSite=Lax} on every
@@ -43,15 +44,22 @@ class BrowserProtections {
 
     /**
      * Vaadin's security set-up exempts its login path from Spring's CSRF check, so another site could post a form to
-     * {@code /login} and sign its visitor in as someone else (login CSRF). This second CSRF filter checks that one
-     * request, against the token of the session (the one Spring's filter keeps; Vaadin writes it into every page's
-     * head, where the login form picks it up). Its own name keeps it from passing for the first filter.
+     * {@code /login} and sign its visitor in as someone else (login CSRF). Spring's CSRF filter is given back the
+     * exemptions without that one: only Vaadin's own requests (it has its own CSRF protection) and the public JSON API.
+     * The login form sends the token: Vaadin writes the session's token into every page's head, where the form takes it.
+     * Call after Vaadin's set-up, whose exemptions this replaces.
      */
-    static void csrfOnLogin(HttpSecurity http) {
-        CsrfFilter login = new CsrfFilter(new HttpSessionCsrfTokenRepository());
-        login.setBeanName("loginCsrfFilter");
-        login.setRequireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"));
-        http.addFilterBefore(login, UsernamePasswordAuthenticationFilter.class);
+    static void csrfOnLogin(HttpSecurity http, RequestMatcher api) throws Exception {
+        RequestUtil vaadin = http.getSharedObject(ApplicationContext.class).getBean(RequestUtil.class);
+        RequestMatcher exempt = new OrRequestMatcher(api, vaadin::isFrameworkInternalRequest);
+        http.csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+            @Override
+            public <O extends CsrfFilter> O postProcess(O filter) {
+                filter.setRequireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(exempt)));
+                return filter;
+            }
+        }));
     }
 
     /** SameSite=Lax on every cookie the application sets (the session's, the anonymous owner key, any other). */

@@ -56,7 +56,7 @@ public class SecurityConfig extends VaadinWebSecurity {
                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()), api));
         super.configure(http);
         setLoginView(http, LoginView.class);
-        BrowserProtections.csrfOnLogin(http);
+        BrowserProtections.csrfOnLogin(http, api);
     }
 
     @Bean
