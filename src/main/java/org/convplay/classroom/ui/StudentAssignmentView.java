@@ -2,6 +2,7 @@ package org.convplay.classroom.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -27,6 +28,8 @@ import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Parameters;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.ui.TaskLinks;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -39,6 +42,7 @@ import org.convplay.ui.MainLayout;
 public class StudentAssignmentView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
 
     private final AssignmentService assignments;
+    private final ExerciseService exercises;
     private long assignmentId;
     private Views.StudentAssignmentDetail detail;
     /** The result of the latest submission per exercise, shown under it until the page is left. */
@@ -50,8 +54,9 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
     final Span status = new Span();
     final Div exercisesBox = new Div();
 
-    public StudentAssignmentView(AssignmentService assignments) {
+    public StudentAssignmentView(AssignmentService assignments, ExerciseService exercises) {
         this.assignments = assignments;
+        this.exercises = exercises;
         status.setId("status");
         exercisesBox.setWidthFull();
         add(heading, status, exercisesBox);
@@ -103,6 +108,28 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
                 Dates.percent(e.bestScore() * 100)));
         attempts.setClassName("attempts");
         card.add(attempts);
+        if (e.solved()) {
+            Span done = new Span("✔ " + getTranslation("progress.done"));
+            done.setClassName("done");
+            done.getElement().getThemeList().add("badge success");
+            card.add(done);
+        }
+        String page = exercises.exercise(e.exerciseId()).page();
+        boolean canSubmit = e.attemptsLeft() > 0 && detail.status() != Views.Status.CLOSED;
+        if (page != null) {
+            // a practical is done on its page, whose task bar submits the page's state
+            Anchor open = new Anchor(TaskLinks.assignment(page, e.exerciseId(), assignmentId), getTranslation("task.open." + page));
+            open.setClassName("open-task");
+            open.setEnabled(canSubmit);
+            card.add(open);
+        } else {
+            card.add(answerBox(e, canSubmit));
+        }
+        addFeedback(card, e, results.get(e.exerciseId()), locale);
+        return card;
+    }
+
+    private VerticalLayout answerBox(Views.StudentExercise e, boolean canSubmit) {
         TextArea answer = new TextArea(getTranslation("exercise.practice.answer"));
         answer.setClassName("answer");
         answer.setWidthFull();
@@ -111,11 +138,14 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
         Button submit = new Button(getTranslation("classroom.assignment.submit"), ev -> submit(e.exerciseId()));
         submit.setClassName("submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        boolean canSubmit = e.attemptsLeft() > 0 && detail.status() != Views.Status.CLOSED;
         answer.setReadOnly(!canSubmit);
         submit.setEnabled(canSubmit);
-        card.add(answer, submit);
-        Views.SubmitResult r = results.get(e.exerciseId());
+        VerticalLayout box = new VerticalLayout(answer, submit);
+        box.setPadding(false);
+        return box;
+    }
+
+    private void addFeedback(VerticalLayout card, Views.StudentExercise e, Views.SubmitResult r, Locale locale) {
         Text feedback = r != null ? r.message() : e.lastFeedback();
         if (feedback != null) {
             String head = r == null ? getTranslation("classroom.assignment.lastFeedback")
@@ -135,7 +165,6 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
                 card.add(new Paragraph(e.notes().in(locale)));
             }
         }
-        return card;
     }
 
     @Override

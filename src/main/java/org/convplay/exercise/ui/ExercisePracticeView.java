@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -58,6 +59,8 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
     final Button another = new Button();
     final Button notebook = new Button();
     final Pre feedback = new Pre();
+    /** A practical is done on its page: this opens it with the task bar. */
+    final Anchor openTask = new Anchor();
     private final H3 solutionTitle = new H3();
     final UnorderedList solution = new UnorderedList();
     final Paragraph notes = new Paragraph();
@@ -79,7 +82,8 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         feedback.setId("feedback");
         solution.setId("solution");
         solutionTitle.setVisible(false);
-        add(title, seedLabel, prompt, parameters, answer, new HorizontalLayout(check, another, notebook), feedback, solutionTitle,
+        openTask.setId("open-task");
+        add(title, seedLabel, prompt, parameters, openTask, answer, new HorizontalLayout(check, another, notebook), feedback, solutionTitle,
                 solution, notes);
     }
 
@@ -104,6 +108,13 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             }
         }
         variant = exercises.variant(id, seed);
+        String page = variant.exercise().page();
+        openTask.setVisible(page != null);
+        answer.setVisible(page == null);
+        check.setVisible(page == null);
+        if (page != null) {
+            openTask.setHref(TaskLinks.practice(variant.exercise(), seed));
+        }
         answer.setValue(write(variant.exercise().answerExample()));
         feedback.setText("");
         lastGrade = null;
@@ -136,6 +147,9 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             return;
         }
         title.setText(variant.exercise().title().in(locale));
+        if (variant.exercise().page() != null) {
+            openTask.setText(getTranslation("task.open." + variant.exercise().page()));
+        }
         prompt.setText(variant.prompt().in(locale));
         seedLabel.setText(getTranslation("exercise.practice.seed", variant.seed()));
         parameters.setText(Parameters.describe(variant.parameters().asMap()));
