@@ -83,7 +83,7 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
                     cell.add(open);
                 }
                 return cell;
-            }).setHeader(ids.get(i));
+            }).setHeader(ids.get(i)).setKey("exercise-" + i);
         }
         grid.addColumn(r -> Dates.percent(r.totalPercent())).setHeader(getTranslation("classroom.grades.total"));
         grid.setItems(table.rows());
