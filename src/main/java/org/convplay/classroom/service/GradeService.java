@@ -60,8 +60,6 @@ public class GradeService {
         return new Views.GradeTable(Mapping.summary(a), rows, stats);
     }
 
-    /** Keys of a practical's answer that hold the page's state: left out of "the most common wrong answer". */
-    private static final java.util.Set<String> PAGE_STATE = java.util.Set.of("request", "results", "tried", "picture");
     private static final int ANSWER_SHOWN = 200;
 
     static Views.ExerciseStats stats(String exerciseId, List<Submission> submissions) {
@@ -83,7 +81,7 @@ public class GradeService {
         try {
             com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(answer);
             if (node.isObject()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(PAGE_STATE);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(org.convplay.exercise.Exercise.FROM_THE_PAGE);
                 shown = node.toString();
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

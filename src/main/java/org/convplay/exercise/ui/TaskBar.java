@@ -71,7 +71,9 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
     final H3 title = new H3();
     final Paragraph prompt = new Paragraph();
     final UnorderedList checklist = new UnorderedList();
-    final ShortAnswers answers = new ShortAnswers();
+    /** The short answers (an output shape, a ratio): the exercise's parts, in the same form as every exercise page's. */
+    AnswerForm answers;
+    private final com.vaadin.flow.component.html.Div answersBox = new com.vaadin.flow.component.html.Div();
     final Button check = new Button();
     final Span result = new Span();
     final Pre feedback = new Pre();
@@ -92,7 +94,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
         feedback.setId("task-feedback");
         HorizontalLayout actions = new HorizontalLayout(check, result);
         actions.setAlignItems(Alignment.BASELINE);
-        add(title, prompt, checklist, answers, actions, feedback);
+        add(title, prompt, checklist, answersBox, actions, feedback);
         setVisible(false);
     }
 
@@ -115,7 +117,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             title.setText(getTranslation("task.wrongPage", id));
             prompt.setText("");
             checklist.removeAll();
-            answers.removeAll();
+            answersBox.removeAll();
             return;
         }
         try {
@@ -135,7 +137,9 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             title.setText(getTranslation("task.notYours"));
             return;
         }
-        answers.setParts(variant.exercise().answerExample());
+        answers = new AnswerForm(variant.exercise().parts(), variant.parameters());
+        answersBox.removeAll();
+        answersBox.add(answers);
         check.setEnabled(true);
         render(getLocale());
     }
@@ -157,7 +161,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
 
     /** The answer the grader takes: the page's request, what describes it, the paddings tried and the short answers. */
     Optional<ObjectNode> answer() {
-        Optional<ObjectNode> shortAnswers = answers.read(getLocale());
+        Optional<ObjectNode> shortAnswers = answers.read();
         if (shortAnswers.isEmpty()) {
             return Optional.empty();
         }
@@ -234,8 +238,11 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
         } else if (assignmentId == null) {
             feedback.setText("");
         }
+        if (lastGrade != null && lastGrade.gradable()) {
+            // marks beside the short answers; the page's checks are marked in the checklist above
+            answers.showGrade(Grade.of(lastGrade.checks().stream().filter(c -> e.part(c.field()).isPresent()).toList()));
+        }
         check.setText(getTranslation(assignmentId == null ? "exercise.practice.check" : "classroom.assignment.submit"));
-        answers.translate(this::getTranslation);
     }
 
     /** For the pages: whether a task is open here. */

@@ -56,7 +56,7 @@ class TaskBarTest extends KaribuSpringTest {
     }
 
     private static void answerShape(String text) {
-        _get(TextField.class, s -> s.withId("task-answer-shape")).setValue(text);
+        _get(TextField.class, s -> s.withId("part-shape")).setValue(text);
         _get(Button.class, s -> s.withId("task-check")).click();
     }
 
@@ -113,9 +113,9 @@ class TaskBarTest extends KaribuSpringTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         open("images?task=practical-gray&seed=0");
         answerShape("two hundred");
-        TextField shape = _get(TextField.class, s -> s.withId("task-answer-shape"));
+        TextField shape = _get(TextField.class, s -> s.withId("part-shape"));
         assertThat(shape.isInvalid()).isTrue();
-        assertThat(shape.getErrorMessage()).contains("\"two hundred\" is not a number");
+        assertThat(shape.getErrorMessage()).contains("Write 2 whole numbers separated by x");
         assertThat(result()).contains("cannot be read");
         assertThat(item("gray")).startsWith("☐");
     }
@@ -139,7 +139,8 @@ class TaskBarTest extends KaribuSpringTest {
         assertThat(view.openTask.isVisible()).isTrue();
         assertThat(view.openTask.getHref()).isEqualTo("images?task=practical-gray&seed=3");
         assertThat(view.openTask.getText()).isEqualTo("Open in the images page");
-        assertThat(view.answer.isVisible()).isFalse();
+        assertThat(view.answer.getParent()).as("no JSON box").isEmpty();
+        assertThat(view.check.isVisible()).isFalse();
     }
 
     @Test
