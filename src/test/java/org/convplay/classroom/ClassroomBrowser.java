@@ -1,0 +1,77 @@
+package org.convplay.classroom;
+
+import org.convplay.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The classroom's pages driven in a real browser: sign up, sign in and out, and the small steps around them. */
+final class ClassroomBrowser {
+
+    static final String PASSWORD = "a long enough password";
+
+    final Browser browser;
+    private final int port;
+
+    ClassroomBrowser(Browser browser, int port) {
+        this.browser = browser;
+        this.port = port;
+    }
+
+    void open(String path) {
+        browser.driver.get("http://localhost:" + port + "/" + path);
+    }
+
+    WebElement find(String css) {
+        return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String css) {
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void signUp(String username, boolean teacher) {
+        open("signup");
+        type("#username input", username);
+        type("#display-name input", username.toUpperCase());
+        type("#password input", PASSWORD);
+        if (teacher) {
+            click("#role vaadin-radio-button:nth-of-type(2)");
+        }
+        click("#create-account");
+        browser.wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    void signIn(String username) {
+        open("login");
+        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
+        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
+        password.sendKeys(PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** "Sign out" in the top bar, on whatever page is open. */
+    void signOut() {
+        click("#sign-out");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    /** Picks an item of a vaadin-select by its visible text. */
+    void choose(String selectId, String item) {
+        WebElement select = browser.driver.findElement(By.id(selectId));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", select);
+        select.click();
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.script(
+                "const i = [...document.querySelectorAll('vaadin-select-item')].find(e => e.textContent.trim() === arguments[0]);"
+                        + "if (i) { i.click(); return true; } return false;", item)));
+    }
+}
