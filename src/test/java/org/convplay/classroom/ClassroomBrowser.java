@@ -37,6 +37,19 @@ final class ClassroomBrowser {
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** A click sent by script, for controls that an overlay closing or a sticky header may still cover. */
+    void clickByScript(String css) {
+        WebElement e = find(css);
+        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", e);
+    }
+
+    /** Sets a Vaadin field's value as typing would (the server reads it on "change"), wherever the field is on the page. */
+    void setValue(String css, String value) {
+        WebElement e = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", e, value);
+    }
+
     void signUp(String username, boolean teacher) {
         open("signup");
         type("#username input", username);
