@@ -202,7 +202,8 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             return;
         }
         lastGrade = s.grade();
-        result.setText(getTranslation("task.submitted", s.attemptsLeft()));
+        // not graded (not open, closed, no attempts left, not gradable): only the message says why
+        result.setText(s.grade() == null ? "" : getTranslation("task.submitted", s.attemptsLeft()));
         render(getLocale());
         feedback.setText(s.message().in(getLocale()));
     }
