@@ -26,15 +26,24 @@ public final class ExerciseReader {
     private static final Set<String> PARAMETER_FIELDS = Set.of("seed0", "values", "range", "matrix");
 
     private final Map<String, Grader> graders;
-    private final boolean teacher;
+    /** Only {@code kind: formula}, as for exercises teachers write. */
+    private final boolean formulaOnly;
+    /** The file must be named after the id, as in {@code exercises/}; text from an editor or a request has no name. */
+    private final boolean namedFile;
 
     public ExerciseReader(Map<String, Grader> graders) {
-        this(graders, false);
+        this(graders, false, true);
     }
 
-    private ExerciseReader(Map<String, Grader> graders, boolean teacher) {
+    private ExerciseReader(Map<String, Grader> graders, boolean formulaOnly, boolean namedFile) {
         this.graders = graders;
-        this.teacher = teacher;
+        this.formulaOnly = formulaOnly;
+        this.namedFile = namedFile;
+    }
+
+    /** A reader for text that is not a file of {@code exercises/} (the validate endpoint): any kind, no file-name rule. */
+    public static ExerciseReader forText(Map<String, Grader> graders) {
+        return new ExerciseReader(graders, false, false);
     }
 
     /**
@@ -42,7 +51,7 @@ public final class ExerciseReader {
      * file-name rule (the text may come from an editor), and the size limit checked first.
      */
     public static ExerciseReader forTeachers() {
-        return new ExerciseReader(Map.of(), true);
+        return new ExerciseReader(Map.of(), true, false);
     }
 
     /** Reads a whole file given as text, refusing it when it is larger than {@link ExerciseLimits#MAX_FILE_BYTES}. */
@@ -75,7 +84,7 @@ public final class ExerciseReader {
             throw idNode.error("'" + id + "' must be lower-case words joined by '-'");
         }
         String expectedFile = id + ".yaml";
-        if (!teacher && !file.endsWith(expectedFile)) {
+        if (namedFile && !file.endsWith(expectedFile)) {
             throw idNode.error("the file of exercise '" + id + "' must be named " + expectedFile);
         }
         YamlNode kindNode = root.required("kind");
@@ -85,7 +94,7 @@ public final class ExerciseReader {
         } catch (IllegalArgumentException e) {
             throw kindNode.error("'" + kindNode.string() + "' is not a kind; expected formula, numeric, shape or practical");
         }
-        if (teacher && kind != Kind.FORMULA) {
+        if (formulaOnly && kind != Kind.FORMULA) {
             throw kindNode.error("exercises written by teachers must be kind: formula");
         }
         Grader grader = null;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.TooLargeException;
 import org.convplay.exercise.Exercise;
+import org.convplay.exercise.ExerciseLimits;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
@@ -67,6 +68,34 @@ class ExerciseController {
         body.put("title", e.title().in(locale));
         body.put("kind", e.kind().id());
         body.put("answerExample", e.answerExample());
+        body.put("parts", e.parts());
+        return body;
+    }
+
+    /**
+     * Checks exercise text (YAML, as application/yaml or text/plain) without storing anything:
+     * 200 with the parsed exercise and its seed-0 parameters, or 400 naming the line and field.
+     */
+    @PostMapping("/validate")
+    Map<String, Object> validate(@RequestBody(required = false) String yaml, HttpServletRequest request) {
+        if (request.getContentLengthLong() > 4L * ExerciseLimits.MAX_FILE_BYTES) {
+            throw new TooLargeException("the body has " + request.getContentLengthLong() + " bytes; an exercise file has at most "
+                    + ExerciseLimits.MAX_FILE_BYTES);
+        }
+        if (yaml == null || yaml.isBlank()) {
+            throw new BadRequestException("the body must be the exercise's YAML text (application/yaml or text/plain)");
+        }
+        Variant v = exercises.validate(yaml);
+        Exercise e = v.exercise();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", e.id());
+        body.put("title", e.title());
+        body.put("kind", e.kind().id());
+        body.put("parts", e.parts());
+        body.put("hints", e.hints().size());
+        body.put("parameters", v.parameters().asMap());
+        body.put("prompt", v.prompt());
+        body.put("answer", v.solution().answer());
         return body;
     }
 

@@ -111,6 +111,10 @@ public final class ExerciseCatalog {
         return Graders.of(e, graders);
     }
 
+    Map<String, Grader> graders() {
+        return graders;
+    }
+
     public String source() {
         return source;
     }

@@ -3,7 +3,9 @@ package org.convplay.exercise.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import org.convplay.convolve.ui.MatrixEditor;
 import java.util.Locale;
 import org.convplay.classroom.KaribuSpringTest;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,58 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         view.showSolution.click();
         assertThat(view.solution.isVisible()).isTrue();
         assertThat(view.solution.getChildren().count()).isPositive();
+    }
+
+    @Test
+    void aMatrixIsAnsweredInTheMatrixEditorAndABadCellIsNamedAtItsField() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-vs-correlation", Locale.ENGLISH);
+        MatrixEditor correlation = (MatrixEditor) view.form.field("correlation");
+        MatrixEditor convolution = (MatrixEditor) view.form.field("convolution");
+        assertThat(correlation.getCells()).as("the editor starts at the file's 3 x 3").hasDimensions(3, 3);
+        correlation.paste("[[7, 7, 5], [5, 7, 4], [3, x, 4]]");
+        assertThat(error(view, "correlation")).as("a paste that is not numbers is refused at the field").isNotEmpty();
+        String huge = "[" + String.join(",", java.util.Collections.nCopies(65, "[" + "1,".repeat(64) + "1]")) + "]";
+        correlation.paste(huge);
+        assertThat(error(view, "correlation")).as("a 65 x 65 paste is refused at the field").contains("64");
+        assertThat(correlation.getCells()).as("and the matrix is left as it was").hasDimensions(3, 3);
+        correlation.paste("[[7, 7, 5], [5, 7, 4], [3, 3, 4]]");
+        convolution.paste("[[5, 7, 7], [1, 7, 6], [3, 3, 4]]");
+        view.check.click();
+        assertThat(view.feedback.getText()).startsWith("Correct");
+        assertThat(mark(view, "convolution")).isEqualTo("✔");
+
+        convolution.setValue(new double[3][3]);
+        view.check.click();
+        assertThat(mark(view, "convolution")).isEqualTo("✘");
+        assertThat(mark(view, "correlation")).isEqualTo("✔");
+    }
+
+    @Test
+    void aChoiceIsARadioGroupAndLeavingItEmptyIsNamed() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-parameters-rgb", Locale.forLanguageTag("pt-BR"));
+        field(view, "kernelShape").setValue("32 x 3 x 3 x 3");
+        field(view, "parameters").setValue("896");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> choice = (RadioButtonGroup<String>) view.form.field("imageSize");
+        assertThat(choice.getLabel()).contains("tamanho da imagem");
+        view.check.click();
+        assertThat(choice.isInvalid()).isTrue();
+        assertThat(choice.getErrorMessage()).contains("Escolha");
+        choice.setValue("yes");
+        view.check.click();
+        assertThat(mark(view, "imageSize")).isEqualTo("✘");
+        assertThat(feedbackAt(view, "imageSize")).contains("convolução não");
+        choice.setValue("no");
+        view.check.click();
+        assertThat(view.feedback.getText()).startsWith("Correto");
+    }
+
+    private static String error(ExercisePracticeView view, String part) {
+        return view.form.getChildren().flatMap(c -> c.getChildren()).flatMap(c -> c.getChildren())
+                .filter(c -> c.getId().orElse("").equals("part-" + part + "-error"))
+                .findFirst().orElseThrow().getElement().getText();
     }
 
     @Test
