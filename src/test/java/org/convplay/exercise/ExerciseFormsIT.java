@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.convplay.Browser;
+import org.convplay.classroom.BrowserAccounts;
 import org.convplay.exercise.service.ExerciseCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +41,14 @@ class ExerciseFormsIT {
     Browser browser;
     WebDriver driver;
     WebDriverWait wait;
+    BrowserAccounts accounts;
 
     @BeforeEach
     void browser() {
         browser = new Browser();
         driver = browser.driver;
         wait = browser.wait;
+        accounts = new BrowserAccounts(browser, port);
     }
 
     @AfterEach
@@ -155,48 +158,13 @@ class ExerciseFormsIT {
         }
     }
 
-    private static final String OWN = """
-            id: quiz-size
-            kind: formula
-            title: {en: Quiz on sizes, pt: Quiz de tamanhos}
-            prompt: {en: "A {n}x{n} input and a {k}x{k} kernel, valid.", pt: "Uma entrada {n}x{n} e um kernel {k}x{k}, valid."}
-            parameters:
-              n: {seed0: 10, range: [5, 20]}
-              k: {seed0: 3, values: [3, 5]}
-            parts:
-              - name: output
-                type: shape
-                label: {en: Output, pt: Saída}
-                formula: ["n - k + 1", "n - k + 1"]
-            """;
-
-    private void signUp(String username, boolean teacher) {
-        open("signup");
-        type("#username input", username);
-        type("#display-name input", username.toUpperCase());
-        type("#password input", "a long enough password");
-        if (teacher) {
-            click("#role vaadin-radio-button:nth-of-type(2)");
-        }
-        click("#create-account");
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void signIn(String username) {
-        open("login");
-        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
-        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
-        password.sendKeys("a long enough password");
-        password.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
 
     private void teacherWritesAssignsAndAStudentAnswers() {
         String suffix = Long.toString(System.nanoTime() % 1_000_000);
         String teacher = "prof" + suffix;
         String student = "aluno" + suffix;
-        signUp(teacher, true);
-        signIn(teacher);
+        accounts.signUp(teacher, true);
+        accounts.signIn(teacher);
         open("classroom");
         type("#class-name input", "Turma do quiz");
         click("#create-class");
@@ -208,10 +176,10 @@ class ExerciseFormsIT {
         click("#write-exercise");
         WebElement editor = find("#exercise-yaml textarea");
         // A broken formula first: refused with its line, nothing saved.
-        setText(editor, OWN.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"n / (k - 3)\""));
+        setText(editor, SampleExercises.QUIZ.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"n / (k - 3)\""));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-yaml-error"), "line 12"));
         assertThat(find("#exercise-yaml-error").getText()).contains("Division by zero");
-        setText(editor, OWN);
+        setText(editor, SampleExercises.QUIZ);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-0"), "A 10x10 input"));
         click("#save-exercise");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-saved"), "-quiz-size"));
@@ -227,13 +195,10 @@ class ExerciseFormsIT {
         picker.sendKeys(Keys.ESCAPE);
         click("#create-assignment");
         new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
-        open("classroom");
-        click("#logout");
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
-        driver.manage().deleteAllCookies();
+        accounts.signOut();
 
-        signUp(student, false);
-        signIn(student);
+        accounts.signUp(student, false);
+        accounts.signIn(student);
         open("classroom");
         type("#join-code input", joinCode);
         click("#join");

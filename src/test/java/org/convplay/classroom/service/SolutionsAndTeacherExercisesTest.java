@@ -18,6 +18,7 @@ import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.domain.SolutionPolicy;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.ExerciseFileException;
+import org.convplay.exercise.SampleExercises;
 import org.convplay.exercise.service.TeacherExerciseService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,22 +37,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SolutionsAndTeacherExercisesTest {
 
-    static final String OWN = """
-            id: quiz-size
-            kind: formula
-            title: {en: Quiz size, pt: Tamanho do quiz}
-            prompt: {en: "A {n}x{n} input and a {k}x{k} kernel.", pt: "Uma entrada {n}x{n} e um kernel {k}x{k}."}
-            parameters:
-              n: {seed0: 10, range: [5, 20]}
-              k: {seed0: 3, values: [3, 5]}
-            parts:
-              - name: output
-                type: shape
-                label: {en: Output, pt: Saída}
-                formula: ["n - k + 1", "n - k + 1"]
-            hints:
-              - {en: "Count the positions.", pt: "Conte as posições."}
-            """;
 
     @Autowired
     AccountService accounts;
@@ -138,20 +123,20 @@ class SolutionsAndTeacherExercisesTest {
 
     @Test
     void aTeachersExerciseIsPreviewedStoredAndGivenOnlyToTheirClasses() {
-        assertThat(teacherExercises.preview("quiz.yaml", OWN, 0).solution().answer().toString()).isEqualTo("{\"output\":[8,8]}");
-        assertThat(teacherExercises.preview("quiz.yaml", OWN, 5).parameters().asMap()).containsKeys("n", "k");
-        assertThatThrownBy(() -> teacherExercises.preview("quiz.yaml", OWN.replace("n - k + 1\", \"n - k + 1", "n - k + 1\", \"n / (k - 3)"), 0))
+        assertThat(teacherExercises.preview("quiz.yaml", SampleExercises.QUIZ, 0).solution().answer().toString()).isEqualTo("{\"output\":[8,8]}");
+        assertThat(teacherExercises.preview("quiz.yaml", SampleExercises.QUIZ, 5).parameters().asMap()).containsKeys("n", "k");
+        assertThatThrownBy(() -> teacherExercises.preview("quiz.yaml", SampleExercises.QUIZ.replace("n - k + 1\", \"n - k + 1", "n - k + 1\", \"n / (k - 3)"), 0))
                 .isInstanceOf(ExerciseFileException.class).hasMessageContaining("quiz.yaml, line 12").hasMessageContaining("Division by zero");
 
         actAs(ana);
-        assertThatThrownBy(() -> teacherExercises.save("quiz.yaml", OWN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> teacherExercises.save("quiz.yaml", SampleExercises.QUIZ)).isInstanceOf(AccessDeniedException.class);
 
         actAs(teacher);
-        Exercise saved = teacherExercises.save("quiz.yaml", OWN);
+        Exercise saved = teacherExercises.save("quiz.yaml", SampleExercises.QUIZ);
         assertThat(saved.id()).isEqualTo(TeacherExerciseService.key(teacher.id(), "quiz-size"));
         assertThat(teacherExercises.mine()).extracting(Exercise::id).containsExactly(saved.id());
         // Saving the same id again replaces it rather than adding a second one.
-        teacherExercises.save("quiz.yaml", OWN.replace("Quiz size", "Quiz size again"));
+        teacherExercises.save("quiz.yaml", SampleExercises.QUIZ.replace("Quiz size", "Quiz size again"));
         assertThat(teacherExercises.mine()).singleElement().satisfies(e -> assertThat(e.title().en()).isEqualTo("Quiz size again"));
 
         Views.AssignmentSummary a = assignment(List.of(saved.id()), 3, SolutionPolicy.AFTER_LAST_ATTEMPT);

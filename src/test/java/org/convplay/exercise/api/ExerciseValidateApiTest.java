@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convplay.exercise.SampleExercises;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -23,20 +24,6 @@ import org.springframework.test.web.servlet.ResultActions;
 @ActiveProfiles("test")
 class ExerciseValidateApiTest {
 
-    static final String FORMULA = """
-            id: valid-size
-            kind: formula
-            title: {en: Valid size, pt: Tamanho valid}
-            prompt: {en: "A {n}x{n} input and a {k}x{k} kernel.", pt: "Uma entrada {n}x{n} e um kernel {k}x{k}."}
-            parameters:
-              n: {seed0: 10, range: [5, 20]}
-              k: {seed0: 3, values: [3, 5]}
-            parts:
-              - name: output
-                type: shape
-                label: {en: Output, pt: Saída}
-                formula: ["n - k + 1", "n - k + 1"]
-            """;
 
     @Autowired
     MockMvc mvc;
@@ -47,10 +34,10 @@ class ExerciseValidateApiTest {
 
     @Test
     void aGoodFormulaExerciseComesBackParsedWithItsSeedZeroParameters() throws Exception {
-        validate(FORMULA, MediaType.parseMediaType("application/yaml"))
+        validate(SampleExercises.QUIZ, MediaType.parseMediaType("application/yaml"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id").value("valid-size"))
-                .andExpect(jsonPath("$.title.en").value("Valid size"))
+                .andExpect(jsonPath("$.id").value("quiz-size"))
+                .andExpect(jsonPath("$.title.en").value("Quiz size"))
                 .andExpect(jsonPath("$.kind").value("formula"))
                 .andExpect(jsonPath("$.parts[0].name").value("output"))
                 .andExpect(jsonPath("$.parts[0].formula[0]").value("n - k + 1"))
@@ -69,11 +56,11 @@ class ExerciseValidateApiTest {
 
     @Test
     void aBadFormulaIs400NamingItsLineAndField() throws Exception {
-        validate(FORMULA.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"n / (k - 3)\""), MediaType.TEXT_PLAIN)
+        validate(SampleExercises.QUIZ.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"n / (k - 3)\""), MediaType.TEXT_PLAIN)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", allOf(containsString("line 12"), containsString("parts[0].formula[1]"),
                         containsString("Division by zero"))));
-        validate(FORMULA.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"m - k + 1\""), MediaType.TEXT_PLAIN)
+        validate(SampleExercises.QUIZ.replace("\"n - k + 1\", \"n - k + 1\"", "\"n - k + 1\", \"m - k + 1\""), MediaType.TEXT_PLAIN)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", allOf(containsString("line 12"), containsString("[m]"))));
     }
@@ -82,7 +69,7 @@ class ExerciseValidateApiTest {
     void brokenYamlAndMissingFieldsAre400WithTheirLine() throws Exception {
         validate("id: [unclosed\n", MediaType.TEXT_PLAIN).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("not valid YAML")));
-        validate(FORMULA.replace("title: {en: Valid size, pt: Tamanho valid}\n", ""), MediaType.TEXT_PLAIN)
+        validate(SampleExercises.QUIZ.replace("title: {en: Quiz size, pt: Tamanho do quiz}\n", ""), MediaType.TEXT_PLAIN)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", allOf(containsString("line 1"), containsString("field 'title'"))));
         validate("", MediaType.TEXT_PLAIN).andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").exists());
@@ -90,7 +77,7 @@ class ExerciseValidateApiTest {
 
     @Test
     void aFileOverTheLimitIsRefused() throws Exception {
-        String big = FORMULA + "# " + "x".repeat(70 * 1024) + "\n";
+        String big = SampleExercises.QUIZ + "# " + "x".repeat(70 * 1024) + "\n";
         validate(big, MediaType.TEXT_PLAIN).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("at most 65536")));
     }
