@@ -2,21 +2,20 @@ package org.convplay.classroom;
 
 import org.convplay.Browser;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The classroom's pages driven in a real browser: sign up, sign in and out, and the small steps around them. */
+/** The classroom's pages driven in a real browser: the small steps around signing up and in ({@link BrowserAccounts}). */
 final class ClassroomBrowser {
-
-    static final String PASSWORD = "a long enough password";
 
     final Browser browser;
     private final int port;
+    private final BrowserAccounts accounts;
 
     ClassroomBrowser(Browser browser, int port) {
         this.browser = browser;
         this.port = port;
+        this.accounts = new BrowserAccounts(browser, port);
     }
 
     void open(String path) {
@@ -51,24 +50,11 @@ final class ClassroomBrowser {
     }
 
     void signUp(String username, boolean teacher) {
-        open("signup");
-        type("#username input", username);
-        type("#display-name input", username.toUpperCase());
-        type("#password input", PASSWORD);
-        if (teacher) {
-            click("#role vaadin-radio-button:nth-of-type(2)");
-        }
-        click("#create-account");
-        browser.wait.until(ExpectedConditions.urlContains("/login"));
+        accounts.signUp(username, teacher);
     }
 
     void signIn(String username) {
-        open("login");
-        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
-        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
-        password.sendKeys(PASSWORD);
-        password.sendKeys(Keys.ENTER);
-        browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        accounts.signIn(username);
     }
 
     /** "Sign out" in the top bar, on whatever page is open. */
