@@ -16,6 +16,7 @@ import org.convplay.account.AccountService;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.NotFoundException;
 import org.convplay.api.TooLargeException;
+import org.convplay.benchmark.BenchmarkExperiment;
 import org.convplay.convolve.Limits;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageDecoder;
@@ -36,7 +37,7 @@ public class ExperimentService {
     /** The format of the saved and exported JSON; older files are upgraded when read. */
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "convolution-playground/experiment";
-    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation");
+    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation", "benchmark");
 
     private final ExperimentRepository repository;
     private final ImageStore imageStore;
@@ -105,15 +106,19 @@ public class ExperimentService {
             throw new BadRequestException("kind must be one of " + KINDS.stream().sorted().toList() + ", got \"" + kind + "\"");
         }
         if (draft.request() == null || draft.request().isNull()) {
-            throw new BadRequestException("request is required: " + ("images".equals(kind)
-                    ? "the images page's state" : "a /api/pipeline body"));
+            throw new BadRequestException("request is required: " + switch (kind) {
+                case "images" -> "the images page's state";
+                case "benchmark" -> "the benchmark page's state and the rows of its run";
+                default -> "a /api/pipeline body";
+            });
         }
         if ("images".equals(kind)) {
             checkImageRequest(draft.request(), draft.images());
+        } else if (!draft.images().isEmpty()) {
+            throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
+        } else if ("benchmark".equals(kind)) {
+            BenchmarkExperiment.read(draft.request());
         } else {
-            if (!draft.images().isEmpty()) {
-                throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
-            }
             try {
                 PipelineJson.read(draft.request());
             } catch (BadRequestException e) {

@@ -1,6 +1,7 @@
 package org.convplay.benchmark.ui;
 
 import org.convplay.ui.Fields;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.convplay.api.BadRequestException;
+import org.convplay.benchmark.BenchmarkExperiment;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.engine.benchmark.BenchmarkRunner;
 import org.convplay.exercise.ui.TaskBar;
@@ -181,6 +183,18 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         showMachine(report.machine());
         finish(getTranslation("benchmark.done", report.request().size(), report.request().kernel(),
                 report.request().channels(), report.request().filters()));
+    }
+
+    /** A saved experiment's run: its form and the figures it measured; "Run" measures again, here. */
+    public void load(JsonNode request) {
+        BenchmarkRunner.Report saved = BenchmarkExperiment.read(request);
+        size.setValue(saved.request().size());
+        kernel.setValue(saved.request().kernel());
+        channels.setValue(saved.request().channels());
+        filters.setValue(saved.request().filters());
+        repeats.setValue(saved.request().repeats());
+        show(saved);
+        status.setText(getTranslation("benchmark.savedRun"));
     }
 
     private void finish(String message) {

@@ -37,7 +37,8 @@ class ClassroomStudentWork implements StudentWork {
     @Override
     public Submitted submit(long assignmentId, String exerciseId, JsonNode answer, PageState state) {
         AssignmentService.Submitted s = assignments.submit(assignmentId, exerciseId, answer.toString(), state);
-        return new Submitted(s.grade(), s.result().message(), s.result().attemptsLeft(), s.experimentId());
+        return new Submitted(s.grade(), s.result().message(), s.result().attemptsLeft(), s.experimentId(),
+                s.result().solution() != null);
     }
 
     @Override

@@ -27,9 +27,10 @@ public interface StudentWork {
 
     /**
      * The outcome of a submission: {@code grade} is null when nothing was graded (not open, closed, no
-     * attempts left, malformed); {@code message} says what happened, in both languages.
+     * attempts left, malformed); {@code message} says what happened, in both languages; {@code solutionShown}
+     * whether the assignment's solution policy lets the student see the worked solution now.
      */
-    record Submitted(Grade grade, Text message, int attemptsLeft, String experimentId) {
+    record Submitted(Grade grade, Text message, int attemptsLeft, String experimentId, boolean solutionShown) {
     }
 
     /** Grades the answer as an attempt of the assignment and stores it with the page's state as an experiment. */

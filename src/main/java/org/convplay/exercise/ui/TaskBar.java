@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -26,6 +27,7 @@ import org.convplay.exercise.Check;
 import org.convplay.exercise.ChecklistItem;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.Grade;
+import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
 import org.convplay.exercise.service.StudentWork;
@@ -67,6 +69,8 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
     /** Paddings the page computed while this task was open (for same vs valid). */
     private final Set<String> tried = new LinkedHashSet<>();
     private Grade lastGrade;
+    /** Practice: asked for or answered right; an assignment: its solution policy allows it. */
+    private boolean solutionShown;
 
     final H3 title = new H3();
     final Paragraph prompt = new Paragraph();
@@ -77,6 +81,9 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
     final Button check = new Button();
     final Span result = new Span();
     final Pre feedback = new Pre();
+    final Button showSolution = new Button();
+    private final H4 solutionTitle = new H4();
+    final UnorderedList solution = new UnorderedList();
 
     public TaskBar(ExerciseService exercises, StudentWork work, Page page) {
         this.exercises = exercises;
@@ -92,9 +99,16 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
         result.setId("task-result");
         result.addClassName("result-shape");
         feedback.setId("task-feedback");
-        HorizontalLayout actions = new HorizontalLayout(check, result);
+        showSolution.setId("task-show-solution");
+        showSolution.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        showSolution.addClickListener(e -> {
+            solutionShown = true;
+            render(getLocale());
+        });
+        solution.setId("task-solution");
+        HorizontalLayout actions = new HorizontalLayout(check, result, showSolution);
         actions.setAlignItems(Alignment.BASELINE);
-        add(title, prompt, checklist, answersBox, actions, feedback);
+        add(title, prompt, checklist, answersBox, actions, feedback, solutionTitle, solution);
         setVisible(false);
     }
 
@@ -103,6 +117,10 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
         variant = null;
         assignmentId = null;
         lastGrade = null;
+        solutionShown = false;
+        showSolution.setVisible(false);
+        solutionTitle.setVisible(false);
+        solution.setVisible(false);
         tried.clear();
         feedback.setText("");
         result.setText("");
@@ -187,6 +205,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
         }
         if (assignmentId == null) {
             lastGrade = exercises.grade(variant, answer.get());
+            solutionShown |= lastGrade.correct();
             result.setText(getTranslation(!lastGrade.gradable() ? "exercise.feedback.notGradable"
                     : lastGrade.correct() ? "exercise.feedback.correct" : "exercise.feedback.incorrect"));
             render(getLocale());
@@ -202,6 +221,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             return;
         }
         lastGrade = s.grade();
+        solutionShown = s.solutionShown();
         // not graded (not open, closed, no attempts left, not gradable): only the message says why
         result.setText(s.grade() == null ? "" : getTranslation("task.submitted", s.attemptsLeft()));
         render(getLocale());
@@ -244,6 +264,18 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             answers.showGrade(Grade.of(lastGrade.checks().stream().filter(c -> e.part(c.field()).isPresent()).toList()));
         }
         check.setText(getTranslation(assignmentId == null ? "exercise.practice.check" : "classroom.assignment.submit"));
+        // in practice the student may ask for it; in an assignment only the teacher's policy shows it
+        showSolution.setVisible(assignmentId == null && !solutionShown);
+        showSolution.setText(getTranslation("exercise.practice.showSolution"));
+        solutionTitle.setText(getTranslation("exercise.practice.solution"));
+        solutionTitle.setVisible(solutionShown);
+        solution.setVisible(solutionShown);
+        solution.removeAll();
+        if (solutionShown) {
+            for (Text step : variant.solution().steps()) {
+                solution.add(new ListItem(step.in(locale)));
+            }
+        }
     }
 
     /** For the pages: whether a task is open here. */

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.Base64;
 import org.convplay.api.Html;
+import org.convplay.benchmark.BenchmarkExperiment;
+import org.convplay.engine.benchmark.BenchmarkRunner;
 import org.convplay.api.NotFoundException;
 import org.convplay.convolve.Numbers;
 import org.convplay.engine.Tensor;
@@ -69,6 +71,10 @@ class EmbedController {
             imageBody(body, ImageExperiment.read(experiments.body(e).get("request")));
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
         }
+        if ("benchmark".equals(e.getKind())) {
+            benchmarkBody(body, BenchmarkExperiment.read(experiments.body(e).get("request")));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+        }
         PipelineJson.Request r = PipelineJson.read(experiments.body(e).get("request"));
         Pipeline.Result result = pipelines.run(r.pipeline(), r.input(), null).result();
         block(body, "Input " + Arrays.toString(r.input().shape()), r.input());
@@ -80,6 +86,26 @@ class EmbedController {
         body.append("</div><footer>").append(Html.escape(r.pipeline().convention().id())).append(" · ")
                 .append(result.layers().size()).append(" layer(s) · ").append(r.pipeline().parameters()).append(" parameters</footer>");
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+    }
+
+    /** The saved run's rows as measured (nothing is timed again here) and the machine they were measured on. */
+    private static void benchmarkBody(StringBuilder out, BenchmarkRunner.Report report) {
+        BenchmarkRunner.Request q = report.request();
+        out.append("<figure><figcaption>").append(q.size()).append(" x ").append(q.size()).append(", kernel ").append(q.kernel())
+                .append(" x ").append(q.kernel()).append(", ").append(q.channels()).append(" channel(s), ").append(q.filters())
+                .append(" filter(s)</figcaption><table id=\"embed-benchmark\"><tr><th>engine</th><th>median ms</th><th>GFLOP/s</th>"
+                        + "<th>max error</th></tr>");
+        for (BenchmarkRunner.Row row : report.results()) {
+            out.append("<tr><td>").append(Html.escape(row.backend())).append("</td><td>").append(cell(row.medianMillis()))
+                    .append("</td><td>").append(cell(row.gflops())).append("</td><td>").append(cell(row.maxAbsError())).append("</td></tr>");
+        }
+        BenchmarkRunner.Machine m = report.machine();
+        out.append("</table></figure></div><footer>").append(m.cores()).append(" cores · ").append(Html.escape(m.cpu())).append(" · ")
+                .append(Html.escape(m.jvm())).append("</footer>");
+    }
+
+    private static String cell(Double v) {
+        return v == null ? "–" : Numbers.formatShort(v);
     }
 
     /** The picture as saved and every band as a gray PNG, with the values black and white stand for. */

@@ -21,6 +21,7 @@ import org.convplay.account.Role;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
 import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.domain.SolutionPolicy;
 import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.GradeService;
@@ -205,6 +206,73 @@ class TaskBarTest extends KaribuSpringTest {
                 .filter(c -> c instanceof com.vaadin.flow.component.html.Anchor).findFirst().orElseThrow();
         assertThat(link.getHref()).isEqualTo("e/" + experimentId);
         assertThat(cellView.getElement().getTextRecursively()).startsWith("100");
+    }
+
+    private static boolean solutionShown() {
+        return _get(TaskBar.class, s -> s.withId("task-bar")).solution.isVisible();
+    }
+
+    @Test
+    void practiceShowsTheWorkedSolutionWhenAskedOrAfterARightAnswer() {
+        openAs(null);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        open("images?task=practical-gray&seed=0");
+        TaskBar bar = _get(TaskBar.class, s -> s.withId("task-bar"));
+        assertThat(solutionShown()).isFalse();
+        assertThat(bar.showSolution.getText()).isEqualTo("Show the solution");
+        answerShape("1 x 1");
+        assertThat(solutionShown()).as("a wrong answer does not show it").isFalse();
+        bar.showSolution.click();
+        assertThat(solutionShown()).isTrue();
+        assertThat(bar.showSolution.isVisible()).isFalse();
+        List<String> steps = exercises.variant("practical-gray", 0).solution().steps().stream().map(t -> t.en()).toList();
+        assertThat(steps).isNotEmpty();
+        assertThat(bar.solution.getChildren().map(c -> ((ListItem) c).getText())).containsExactlyElementsOf(steps);
+
+        open("images?task=practical-gray&seed=0");
+        assertThat(solutionShown()).as("a new task starts without it").isFalse();
+        gray();
+        padding("valid");
+        answerShape("254 x 254");
+        assertThat(result()).isEqualTo("Correct.");
+        assertThat(solutionShown()).isTrue();
+    }
+
+    @Test
+    void inAnAssignmentTheSolutionFollowsTheTeachersPolicy() {
+        AccountRef teacher = TestUsers.signUp(accounts, "policy-teacher", Role.TEACHER);
+        AccountRef student = TestUsers.signUp(accounts, "policy-student", Role.STUDENT);
+        TestUsers.actAs(teacher);
+        Views.CourseSummary course = courses.create("Políticas");
+        Instant opens = Instant.now().minus(Duration.ofDays(1));
+        Instant due = Instant.now().plus(Duration.ofDays(7));
+        Views.AssignmentSummary never = assignments.create(course.id(), new Views.AssignmentForm("Nunca", List.of("practical-gray"),
+                opens, due, 3, LatePolicy.REFUSE, 0, SolutionPolicy.NEVER));
+        Views.AssignmentSummary afterLast = assignments.create(course.id(), new Views.AssignmentForm("Depois", List.of("practical-gray"),
+                opens, due, 2, LatePolicy.REFUSE, 0, SolutionPolicy.AFTER_LAST_ATTEMPT));
+        TestUsers.actAs(student);
+        courses.join(course.joinCode());
+
+        openAs(student);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        open("images?task=practical-gray&assignment=" + never.id());
+        TaskBar bar = _get(TaskBar.class, s -> s.withId("task-bar"));
+        assertThat(bar.showSolution.isVisible()).as("no button in an assignment").isFalse();
+        String padding = exercises.variant("practical-gray", assignments.seed(never.id(), "practical-gray")).parameters().string("padding");
+        gray();
+        padding(padding);
+        answerShape(padding.equals("valid") ? "254 x 254" : "256 x 256");
+        assertThat(item("shape")).startsWith("✔");
+        assertThat(solutionShown()).as("never, even when right").isFalse();
+
+        open("images?task=practical-gray&assignment=" + afterLast.id());
+        answerShape("1 x 1");
+        assertThat(result()).isEqualTo("Submitted; attempts left: 1.");
+        assertThat(solutionShown()).as("attempts are left").isFalse();
+        answerShape("1 x 1");
+        assertThat(result()).isEqualTo("Submitted; attempts left: 0.");
+        assertThat(solutionShown()).as("after the last attempt").isTrue();
+        assertThat(_get(TaskBar.class, s -> s.withId("task-bar")).showSolution.isVisible()).isFalse();
     }
 
     static Component current() {
