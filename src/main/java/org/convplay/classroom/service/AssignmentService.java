@@ -224,6 +224,17 @@ public class AssignmentService {
     record Submitted(Views.SubmitResult result, Grade grade, String experimentId) {
     }
 
+    /** Whether the signed-in student may see the worked solution of an exercise of their assignment now (its policy). */
+    @Transactional(readOnly = true)
+    public boolean solutionShown(long assignmentId, String exerciseId) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        List<Submission> attempts = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
+                .filter(s -> s.getExerciseId().equals(exerciseId)).toList();
+        return a.getExerciseIds().contains(exerciseId)
+                && revealed(a, attempts.size(), attempts.stream().anyMatch(Submission::isCorrect), Mapping.status(a, clock.instant()));
+    }
+
     /** The signed-in student's seed for an exercise of their assignment (what a practical's page is opened with). */
     @Transactional(readOnly = true)
     public long seed(long assignmentId, String exerciseId) {

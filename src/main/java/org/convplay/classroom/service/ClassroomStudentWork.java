@@ -35,6 +35,11 @@ class ClassroomStudentWork implements StudentWork {
     }
 
     @Override
+    public boolean solutionShown(long assignmentId, String exerciseId) {
+        return assignments.solutionShown(assignmentId, exerciseId);
+    }
+
+    @Override
     public Submitted submit(long assignmentId, String exerciseId, JsonNode answer, PageState state) {
         AssignmentService.Submitted s = assignments.submit(assignmentId, exerciseId, answer.toString(), state);
         return new Submitted(s.grade(), s.result().message(), s.result().attemptsLeft(), s.experimentId(),

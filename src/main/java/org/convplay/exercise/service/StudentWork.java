@@ -21,6 +21,9 @@ public interface StudentWork {
      */
     long seed(long assignmentId, String exerciseId);
 
+    /** Whether the assignment's solution policy shows the signed-in student this exercise's worked solution now. */
+    boolean solutionShown(long assignmentId, String exerciseId);
+
     /** The page's state as a saved experiment would hold it, with the image files it names by hash. */
     record PageState(String kind, JsonNode request, JsonNode view, List<byte[]> images) {
     }

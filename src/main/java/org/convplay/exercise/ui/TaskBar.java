@@ -144,6 +144,8 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             if (assignment.isPresent()) {
                 assignmentId = Long.parseLong(assignment.get());
                 seed = work.seed(assignmentId, id);
+                // reopened after the due date or the last attempt, the page shows it as the assignment page does
+                solutionShown = work.solutionShown(assignmentId, id);
             } else {
                 seed = Math.max(0, Long.parseLong(first(query, "seed").orElse("0")));
             }

@@ -273,6 +273,11 @@ class TaskBarTest extends KaribuSpringTest {
         assertThat(result()).isEqualTo("Submitted; attempts left: 0.");
         assertThat(solutionShown()).as("after the last attempt").isTrue();
         assertThat(_get(TaskBar.class, s -> s.withId("task-bar")).showSolution.isVisible()).isFalse();
+
+        open("images?task=practical-gray&assignment=" + afterLast.id());
+        assertThat(solutionShown()).as("reopened after the last attempt").isTrue();
+        open("images?task=practical-gray&assignment=" + never.id());
+        assertThat(solutionShown()).as("reopened, never").isFalse();
     }
 
     static Component current() {
