@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -71,6 +72,9 @@ public final class ExerciseReader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ExerciseFileException(file, line, null, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            // the scanner's few unmarked errors (e.g. an alias where a simple key cannot start) carry no line
+            throw new ExerciseFileException(file, 0, null, "not valid YAML: " + e.getMessage());
         }
         if (rootNode == null) {
             throw new ExerciseFileException(file, 0, null, "the file is empty");
