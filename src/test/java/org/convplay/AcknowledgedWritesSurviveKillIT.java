@@ -166,8 +166,11 @@ class AcknowledgedWritesSurviveKillIT {
 
     /** A wrong answer uses an attempt; the page's count of attempts is what the server acknowledged. */
     private static void submitWrongAnswer(Browser browser, int expectedAttempts) {
-        type(browser, "vaadin-text-area.answer textarea", "{\"output\": [" + expectedAttempts + ", 1], \"denseParameters\": 1,"
-                + " \"convParameters\": 1, \"reduction\": 1}");
+        // through the answer form: a wrong output size, different each time
+        type(browser, "#part-output input", expectedAttempts + " x 1");
+        type(browser, "#part-denseParameters input", "1");
+        type(browser, "#part-convParameters input", "1");
+        type(browser, "#part-reduction input", "1");
         click(browser, "vaadin-button.submit");
         browser.wait.until(d -> attemptsText(browser).startsWith("Attempts: " + expectedAttempts + " of 100"));
     }
