@@ -58,7 +58,7 @@ export class MatrixEditor extends LitElement {
     input.bad { background: var(--lumo-error-color-10pct, #fdd); border-color: var(--lumo-error-color, #c00); }
     span.cell.diff { background: var(--lumo-warning-color-10pct, #fff3c4); font-weight: 600; }
     /* a difference stays marked on coloured cells: a thick dashed frame on top of the colour */
-    span.cell.diff.coloured { outline: 3px dashed #000; outline-offset: -3px; box-shadow: inset 0 0 0 5px #fff; }
+    span.cell.diff.coloured { box-shadow: inset 0 0 0 2px #000, inset 0 0 0 4px #fff; font-weight: 700; }
     .rf { box-shadow: inset 0 0 0 3px #f5a000; }
     .caption { font: 0.75rem var(--lumo-font-family, sans-serif); color: var(--lumo-secondary-text-color, #555); margin-bottom: 0.2em; }
     canvas { image-rendering: pixelated; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair; display: block; }

@@ -49,7 +49,7 @@ export class SlidingWindow extends LitElement {
     h4 { margin: 0 0 0.3em; font-size: 0.9rem; }
     table { border-collapse: collapse; }
     td { min-width: 2.4em; height: 2.1em; text-align: center; vertical-align: middle; padding: 0 0.3em; position: relative;
-         border: 1px solid var(--lumo-contrast-20pct, #ccc); font: 0.8rem ui-monospace, monospace; }
+         border: 1px solid var(--lumo-contrast-20pct, #ccc); font: var(--lumo-font-size-s, 0.875rem) ui-monospace, monospace; }
     td.pad { background: repeating-linear-gradient(45deg, #f2f2f2, #f2f2f2 4px, #e2e2e2 4px, #e2e2e2 8px); color: #888; }
     td.win { background: rgba(22, 118, 243, 0.18); outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: -2px; }
     td.rf { background: rgba(255, 170, 0, 0.30); outline: 2px solid #e69500; outline-offset: -2px; }

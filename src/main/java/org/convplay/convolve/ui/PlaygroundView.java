@@ -186,7 +186,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         pads.setId("explicit-padding");
         HorizontalLayout steps = new HorizontalLayout(strideY, strideX, dilationY, dilationX);
         for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
-            f.setWidth("7.5em");
+            f.setWidth("8.5em");
         }
         options.control(input, kernel, result);
         options.onDigitsChange(this::recompute);
