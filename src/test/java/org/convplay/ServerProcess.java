@@ -52,6 +52,11 @@ public final class ServerProcess implements AutoCloseable {
      * @param workDir the process's working directory; its log is written there as {@code server-<port>.log}
      */
     public static ServerProcess start(Path workDir, List<String> springArgs) throws IOException, InterruptedException {
+        return start(workDir, springArgs, Duration.ofSeconds(120));
+    }
+
+    /** The same, waiting up to {@code startUp} (several instances starting at once on a busy machine need longer). */
+    public static ServerProcess start(Path workDir, List<String> springArgs, Duration startUp) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("server-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -66,7 +71,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitUp(Duration.ofSeconds(120));
+        server.awaitUp(startUp);
         return server;
     }
 

@@ -1,6 +1,10 @@
 package org.convplay.convolve;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.TooLargeException;
 import org.convplay.engine.ConvGeometry;
@@ -13,34 +17,62 @@ import org.springframework.stereotype.Service;
 /**
  * Runs convolutions for the pages and the API: checks the request against {@link Limits}, picks an
  * engine and times it. Both callers go through here so they accept and refuse the same requests.
+ *
+ * <p>Every run is also recorded in the {@value #TIMER} timer, tagged with the engine and the kind of work
+ * (single, layer, pipeline, images, benchmark), for {@code /actuator/prometheus}: the engine itself knows nothing
+ * of Micrometer, so the services that call it time it.
  */
 @Service
 public class ConvolutionService {
 
-    private final EngineRegistry engines;
+    /** Time per engine and kind of work, in Prometheus {@code convplay_convolution_seconds}. */
+    public static final String TIMER = "convplay.convolution";
 
-    /** With every engine this JVM can load (the same set the application uses). */
+    private final EngineRegistry engines;
+    private final MeterRegistry meters;
+
+    /** With every engine this JVM can load (the same set the application uses), outside Spring (tests). */
     public ConvolutionService() {
-        this(EngineRegistry.shared());
+        this(EngineRegistry.shared(), Metrics.globalRegistry);
     }
 
     @Autowired
-    public ConvolutionService(EngineRegistry engines) {
+    public ConvolutionService(EngineRegistry engines, MeterRegistry meters) {
         this.engines = engines;
+        this.meters = meters;
     }
 
     public List<String> engineNames() {
         return engines.names();
     }
 
+    /** Recorded as "single" (one channel, one filter) or "layer" (several of either). */
     public ConvolutionResult convolve(ConvolutionRequest request) {
+        var k = request.kernel();
+        return convolve(request, k.filters() == 1 && k.channelsPerGroup() == 1 ? "single" : "layer");
+    }
+
+    /** As {@link #convolve(ConvolutionRequest)}, recorded under {@code kind} (the images page's stripes: "images"). */
+    public ConvolutionResult convolve(ConvolutionRequest request, String kind) {
         checkLimits(request);
         ConvolutionEngine engine = engine(request.backend());
         long start = System.nanoTime();
         var output = engine.convolve(request.input(), request.kernel(), request.spec());
-        double millis = (System.nanoTime() - start) / 1e6;
+        long nanos = System.nanoTime() - start;
+        record(kind, engine.name(), nanos);
         ConvGeometry.Plan plan = ConvGeometry.check(request.input(), request.kernel(), request.spec());
-        return new ConvolutionResult(output, plan, engine.name(), millis);
+        return new ConvolutionResult(output, plan, engine.name(), nanos / 1e6);
+    }
+
+    /** Adds one run of {@code kind} on {@code engine} that took {@code nanos} to the {@value #TIMER} timer. */
+    public void record(String kind, String engine, long nanos) {
+        timer(meters, kind, engine).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The {@value #TIMER} timer for one kind of work on one engine. */
+    public static Timer timer(MeterRegistry meters, String kind, String engine) {
+        return Timer.builder(TIMER).description("Time spent convolving, per engine and kind of work")
+                .tag("kind", kind).tag("engine", engine).register(meters);
     }
 
     /** The engine called {@code name}, or the default (the fastest available) when name is null or blank. */

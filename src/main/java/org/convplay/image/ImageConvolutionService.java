@@ -59,6 +59,27 @@ public class ImageConvolutionService {
     }
 
     /**
+     * What bands are computed from, to compute them again: a page does not keep a 1 MP picture's 8 bands (32 MB of
+     * float32) once the browser has them, and one band takes milliseconds when someone asks for it a second time.
+     */
+    public record Run(Tensor input, Kernel kernel, ConvSpec spec) {
+    }
+
+    /** Every band of {@code run} on the caller's thread. */
+    public Tensor all(Run run) {
+        return convolutions.convolve(new ConvolutionRequest(run.input(), run.kernel(), run.spec(), false, null), "images").output();
+    }
+
+    /** Band {@code f} of {@code run} alone (1 x H' x W'), on the caller's thread. */
+    public Tensor band(Run run, int f) {
+        Kernel k = run.kernel();
+        int size = k.channelsPerGroup() * k.height() * k.width();
+        float[] weights = java.util.Arrays.copyOfRange(k.weights(), f * size, (f + 1) * size);
+        Kernel one = new Kernel(1, k.channelsPerGroup(), k.height(), k.width(), weights, k.hasBias() ? new float[] {k.biasOf(f)} : null);
+        return all(new Run(run.input(), one, run.spec()));
+    }
+
+    /**
      * Starts {@code input (C x H x W) * kernel (F x C x kh x kw)}. Sizes and limits are checked here, before
      * anything runs, so a refused request throws at once with the message the page shows.
      */
@@ -111,7 +132,8 @@ public class ImageConvolutionService {
             }
         }
         ConvSpec rowSpec = spec.withPadding(Padding.explicit(0, 0, plan.pads().left(), plan.pads().right()));
-        return convolutions.convolve(new ConvolutionRequest(slab, kernel, rowSpec, false, null)).output();
+        // one "images" sample per stripe: their sum is the time the images page kept the engine busy
+        return convolutions.convolve(new ConvolutionRequest(slab, kernel, rowSpec, false, null), "images").output();
     }
 
     private static void copyRows(Tensor part, Tensor out, int from) {

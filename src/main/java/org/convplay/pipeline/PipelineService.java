@@ -37,7 +37,9 @@ public class PipelineService {
         ConvolutionEngine engine = convolutions.engine(backend);
         long start = System.nanoTime();
         Pipeline.Result result = pipeline.run(input, engine);
-        return new Run(result, engine.name(), (System.nanoTime() - start) / 1e6);
+        long nanos = System.nanoTime() - start;
+        convolutions.record("pipeline", engine.name(), nanos);
+        return new Run(result, engine.name(), nanos / 1e6);
     }
 
     /** Shapes first (errors name the layer), then the multiply-adds of every conv layer together. */

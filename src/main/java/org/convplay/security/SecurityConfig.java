@@ -34,7 +34,8 @@ public class SecurityConfig extends VaadinWebSecurity {
     static final String[] PUBLIC_PATHS = {
         "/api/convolve", "/api/pipeline", "/api/benchmark", "/api/experiments", "/api/experiments/**",
         "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error",
-        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
     };
 
     @Override

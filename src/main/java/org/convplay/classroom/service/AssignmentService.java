@@ -3,6 +3,8 @@ package org.convplay.classroom.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,8 @@ import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Assignments: a teacher creates them; a student sees their own variant of each exercise and
@@ -47,11 +51,16 @@ public class AssignmentService {
     private final ExerciseService exercises;
     private final Access access;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
     private Clock clock = Clock.systemUTC();
 
     AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
                       SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
-                      Access access, ObjectMapper json) {
+                      Access access, ObjectMapper json, MeterRegistry meters) {
+        this.meters = meters;
+        // both series from the start, so a fresh server shows 0 rather than nothing
+        storedCounter(true);
+        storedCounter(false);
         this.accountService = accountService;
         this.enrollments = enrollments;
         this.accounts = accounts;
@@ -229,12 +238,33 @@ public class AssignmentService {
         }
         submissions.save(new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
                 grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now));
+        countStored(grade.correct());
         int leftNow = left - 1;
         boolean solvedBefore = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
                 .anyMatch(s -> s.getExerciseId().equals(exerciseId) && s.isCorrect());
         boolean reveal = revealed(a, a.getMaxAttempts() - leftNow, solvedBefore || grade.correct(), status);
         return new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
                 reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+    }
+
+    /** Counts a submission in {@code convplay.submissions.stored} once its transaction has committed. */
+    private void countStored(boolean correct) {
+        Counter stored = storedCounter(correct);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    stored.increment();
+                }
+            });
+        } else {
+            stored.increment();
+        }
+    }
+
+    private Counter storedCounter(boolean correct) {
+        return Counter.builder("convplay.submissions.stored").description("Graded submissions stored")
+                .tag("correct", String.valueOf(correct)).register(meters);
     }
 
     private static Views.SubmitResult refused(Views.Outcome outcome, int left, Text message) {

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.Limits;
 import org.convplay.engine.Border;
@@ -136,12 +137,23 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     private record Uploaded(byte[] bytes, String fileName) {
     }
 
+    /**
+     * Bands as the picture, how its pixels became numbers and the layer: the page keeps this rather than the input
+     * (12 MB of float32 for a 1 MP colour picture) and the bands (4 MB each), and makes them again when asked.
+     */
+    record Recipe(DecodedImage image, PixelScale scale, boolean gray, Kernel kernel, ConvSpec spec) {
+        ImageConvolutionService.Run run() {
+            return new ImageConvolutionService.Run(image.input(scale, gray), kernel, spec);
+        }
+    }
+
     DecodedImage image;
     /** The file {@link #image} was decoded from: what a saved experiment stores. */
     byte[] imageBytes;
-    Tensor input;
     BandJob job;
-    Tensor result;
+    /** What the running job convolves, and what the bands on show were computed from. */
+    private Recipe running;
+    Recipe shown;
     private Registration poll;
     /** True while several controls change together, so that the bands are computed once, after. */
     private boolean quiet;
@@ -309,24 +321,25 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         }
         PixelScale s = currentScale();
         boolean toGray = gray.getValue();
-        input = image.input(s, toGray);
         imageInfo.setText(info());
         scaleNote.setText(getTranslation(s == PixelScale.UNIT ? "image.scaleNote.unit" : "image.scaleNote.byte"));
         channels.removeAll();
         Tensor all = image.channels(s);
         List<String> names = new ArrayList<>(image.layout().channels());
-        int shown = names.size();
+        int visible = names.size();
         if (toGray && image.layout().colourChannels() == 3) {
             // the gray channel that is convolved, followed by alpha if the file has one
-            all = input;
+            all = input();
             names = new ArrayList<>(List.of("gray"));
-            shown = 1;
+            visible = 1;
         }
-        for (int c = 0; c < shown; c++) {
-            channels.add(channelView(all, c, names.get(c), s));
+        DecodedImage picture = image;
+        Supplier<Tensor> again = toGray && image.layout().colourChannels() == 3 ? () -> picture.input(s, true) : () -> picture.channels(s);
+        for (int c = 0; c < visible; c++) {
+            channels.add(channelView(all, c, again, names.get(c), s));
         }
         if (toGray && image.layout().hasAlpha()) {
-            channels.add(channelView(image.channels(s), image.samples().channels() - 1, "alpha", s));
+            channels.add(channelView(image.channels(s), image.samples().channels() - 1, () -> picture.channels(s), "alpha", s));
         }
         List<String> inputNames = image.inputChannels(toGray);
         boolean wasQuiet = quiet;
@@ -348,11 +361,12 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         recompute();
     }
 
-    private BandView channelView(Tensor t, int c, String name, PixelScale s) {
+    /** Channel {@code c} of {@code t}; {@code again} makes {@code t} anew when the browser asks a second time. */
+    private BandView channelView(Tensor t, int c, Supplier<Tensor> again, String name, PixelScale s) {
         String label = getTranslation("image.channel." + name) + (name.equals("alpha") ? " " + getTranslation("image.notConvolved") : "");
         BandView v = new BandView(label, "channel-" + name);
         v.setId("channel-" + name);
-        v.show(t, c);
+        v.show(t, c, () -> BandView.plane(again.get(), c));
         v.setColormap(name.equals("alpha") ? "gray" : name, 0, s.top());
         v.setPickable(true);
         v.addPickListener(e -> pickPatch(e.row(), e.column()));
@@ -477,7 +491,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             patchRow.setValue(patch.path("row").asInt(0));
             patchColumn.setValue(patch.path("column").asInt(0));
             patchFilter.setValue(Math.min(patch.path("filter").asInt(0), filterEditors.size() - 1));
-            patchChannel.setValue(Math.min(patch.path("channel").asInt(0), input.channels() - 1));
+            patchChannel.setValue(Math.min(patch.path("channel").asInt(0), inputChannelCount() - 1));
         }
         if (saveBar != null) {
             saveBar.setParent(parent);
@@ -521,7 +535,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     /** Starts the bands for the current image, filters and settings, replacing a run in progress. */
     void recompute() {
         UI ui = getUI().orElse(null);
-        if (quiet || ui == null || image == null || filterEditors.isEmpty() || input == null) {
+        if (quiet || ui == null || image == null || filterEditors.isEmpty()) {
             // before the page is attached there is nobody to show bands to; attaching computes them
             return;
         }
@@ -529,11 +543,14 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         BandJob started;
         try {
             Kernel k = kernel();
-            if (k.channelsPerGroup() != input.channels()) {
+            if (k.channelsPerGroup() != inputChannelCount()) {
                 // filters are being rebuilt for a new channel count; the last rebuild recomputes
                 return;
             }
-            started = images.start(input, k, spec());
+            Recipe recipe = new Recipe(image, currentScale(), gray.getValue(), k, spec());
+            ImageConvolutionService.Run run = recipe.run();
+            started = images.start(run.input(), run.kernel(), run.spec());
+            running = recipe;
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
             return;
@@ -564,21 +581,39 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             error.setText(e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage());
             return;
         }
-        result = bandsOut;
-        showBands();
+        shown = running;
+        // the job holds the bands until it goes: the views take them from here
+        job = null;
+        showBands(bandsOut);
         export.setSource(this::exportCode);
         status.setText(getTranslation("image.done", bandsOut.channels(), bandsOut.height(), bandsOut.width(),
                 Math.round(done.millis())));
         showPatch();
     }
 
-    private void showBands() {
+    /** Every band of the last finished run, computed again (the page does not keep them); null before any. */
+    Tensor result() {
+        return shown == null ? null : images.all(shown.run());
+    }
+
+    /** What is convolved: the picture on the chosen scale, made when needed (see {@link Recipe}). */
+    Tensor input() {
+        return image == null ? null : image.input(currentScale(), gray.getValue());
+    }
+
+    private int inputChannelCount() {
+        return image.inputChannels(gray.getValue()).size();
+    }
+
+    private void showBands(Tensor result) {
         bands.removeAll();
+        Recipe recipe = shown;
         for (int f = 0; f < result.channels(); f++) {
             String name = filterEditors.size() > f ? filterEditors.get(f).presetName() : "";
             BandView v = new BandView(getTranslation("image.band", f + 1, name), "band-" + (f + 1));
             v.setId("band-" + (f + 1));
-            v.show(result, f);
+            int band = f;
+            v.show(result, f, () -> images.band(recipe.run(), band));
             v.offerText("band " + (f + 1) + " of " + result.channels() + " (" + name + "), input " + image.fileName());
             v.setPickable(true);
             v.addPickListener(e -> pickPatch(e.row() * strideValue(), e.column() * strideValue()));
@@ -611,7 +646,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     String exportCode(Target target) {
         try {
             Pipeline layer = new Pipeline(Convention.DEFAULT, List.of(new Conv2dLayer(kernel(), spec())));
-            return CodeExport.export(target, layer, input, new PictureInput(image.fileName(), currentScale().top(), gray.getValue()));
+            return CodeExport.export(target, layer, input(), new PictureInput(image.fileName(), currentScale().top(), gray.getValue()));
         } catch (BadRequestException e) {
             return "# " + e.getMessage();
         }
@@ -645,6 +680,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
     /** The sliding window over a PATCH x PATCH piece of one input channel, with one filter's kernel for it. */
     void showPatch() {
+        Tensor input = input();
         if (input == null || filterEditors.isEmpty()) {
             return;
         }

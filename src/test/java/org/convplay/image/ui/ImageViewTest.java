@@ -48,7 +48,7 @@ class ImageViewTest {
         assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-red", "channel-green", "channel-blue");
         assertThat(bandViews()).extracting(BandView::getLabel)
                 .containsExactly("Band 1: Sobel x", "Band 2: Sobel y", "Band 3: Gaussian blur");
-        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.result().shape()).containsExactly(3, 256, 256);
         assertThat(view.status.getText()).startsWith("3 band(s) of 256 x 256 in");
         assertThat(bandViews().get(0).getElement().getAttribute("src")).isNotBlank();
         assertThat(view.progress.isVisible()).isFalse();
@@ -59,30 +59,30 @@ class ImageViewTest {
         // band 3 as a Gaussian over every channel divided by 3: inside the flat red disc it is the mean of R, G, B
         view.filterEditors.get(2).target.setValue(FilterEditor.MEAN);
         assertThat(view.filterEditors.get(2).weights()[1][1][1]).isCloseTo(4.0 / 16 / 3, within(1e-7));
-        Tensor in = view.input;
+        Tensor in = view.input();
         float mean = (in.get(0, 76, 76) + in.get(1, 76, 76) + in.get(2, 76, 76)) / 3;
-        assertThat(view.result.get(2, 76, 76)).isCloseTo(mean, within(1e-5f));
+        assertThat(view.result().get(2, 76, 76)).isCloseTo(mean, within(1e-5f));
         // Sobel x is 0 where the image is flat, and signed at the disc's left edge (dark to bright is positive)
-        assertThat(view.result.get(0, 76, 76)).isCloseTo(0f, within(1e-5f));
-        assertThat(view.result.get(0, 76, 28)).isNotZero();
+        assertThat(view.result().get(0, 76, 76)).isCloseTo(0f, within(1e-5f));
+        assertThat(view.result().get(0, 76, 28)).isNotZero();
     }
 
     @Test
     void choosingTheByteScaleMultipliesInputsAndBandsBy255() {
-        float before = view.result.get(1, 40, 150);
-        float pixel = view.input.get(1, 40, 160);
+        float before = view.result().get(1, 40, 150);
+        float pixel = view.input().get(1, 40, 160);
         view.scale.setValue(PixelScale.BYTE);
-        assertThat(view.input.get(1, 40, 160)).isCloseTo(pixel * 255, within(1e-3f));
-        assertThat(view.result.get(1, 40, 150)).isCloseTo(before * 255, within(1e-2f));
+        assertThat(view.input().get(1, 40, 160)).isCloseTo(pixel * 255, within(1e-3f));
+        assertThat(view.result().get(1, 40, 150)).isCloseTo(before * 255, within(1e-2f));
         assertThat(view.scaleNote.getText()).startsWith("0..255: 8-bit samples as stored; 16-bit samples divided by 257");
     }
 
     @Test
     void convertingToGrayLeavesOneChannelAndOneKernelPerFilter() {
         view.gray.setValue(true);
-        assertThat(view.input.channels()).isEqualTo(1);
+        assertThat(view.input().channels()).isEqualTo(1);
         assertThat(view.filterEditors.get(0).kernels).hasSize(1);
-        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.result().shape()).containsExactly(3, 256, 256);
         assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-gray");
     }
 
@@ -94,13 +94,13 @@ class ImageViewTest {
         assertThat(f.weights()[0][1][1]).isZero();
         assertThat(f.weights()[1][1][1]).isEqualTo(1);
         // the identity on green alone: band 1 is the green channel
-        assertThat(view.result.get(0, 100, 200)).isEqualTo(view.input.get(1, 100, 200));
+        assertThat(view.result().get(0, 100, 200)).isEqualTo(view.input().get(1, 100, 200));
     }
 
     @Test
     void addingAndRemovingFiltersChangesTheNumberOfBands() {
         view.addFilter(KernelPreset.LAPLACIAN);
-        assertThat(view.result.channels()).isEqualTo(4);
+        assertThat(view.result().channels()).isEqualTo(4);
         assertThat(bandViews().get(3).getLabel()).isEqualTo("Band 4: Laplacian");
         view.removeFilter(view.filterEditors.get(0));
         assertThat(bandViews()).extracting(BandView::getLabel)
@@ -119,11 +119,11 @@ class ImageViewTest {
         view.load(SampleImage.GRAY.bytes(), SampleImage.GRAY.file());
         assertThat(view.imageInfo.getText()).isEqualTo("shapes-gray.png: 256 x 256 pixels, gray, 8 bits per sample, PNG");
         assertThat(view.filterEditors.get(0).kernels).hasSize(1);
-        assertThat(view.result.channels()).isEqualTo(3);
+        assertThat(view.result().channels()).isEqualTo(3);
         // and back to three channels: every filter gets three kernels again
         view.load(SampleImage.COLOUR.bytes(), SampleImage.COLOUR.file());
         assertThat(view.filterEditors.get(2).kernels).hasSize(3);
-        assertThat(view.result.shape()).containsExactly(3, 256, 256);
+        assertThat(view.result().shape()).containsExactly(3, 256, 256);
         assertThat(view.patchChannel.getListDataView().getItems()).containsExactly(0, 1, 2);
     }
 
@@ -142,7 +142,7 @@ class ImageViewTest {
         view.patchFilter.setValue(0);
         view.patchChannel.setValue(0);
         var plan = view.window.plan();
-        assertThat(plan.grid()[1][1]).isEqualTo(view.input.get(0, 76, 26), within(1e-6));
+        assertThat(plan.grid()[1][1]).isEqualTo(view.input().get(0, 76, 26), within(1e-6));
         // filter 1 is Sobel x on every channel: the red kernel is Sobel x itself
         assertThat(plan.kernel()[1][2]).isEqualTo(2);
     }
@@ -170,7 +170,7 @@ class ImageViewTest {
         assertThat(view.status.getText()).isEqualTo("Cancelled: the bands below are from the last finished run.");
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
-        assertThat(view.result).isNull();
+        assertThat(view.result()).isNull();
     }
 
     @Test
@@ -187,7 +187,7 @@ class ImageViewTest {
         view.patchRow.setValue(5);
         view.patchColumn.setValue(7);
         view.patchFilter.setValue(1);
-        Tensor saved = view.result;
+        Tensor saved = view.result();
         assertThat(saved.shape()).containsExactly(2, 14, 19);
         var body = view.toJson();
 
@@ -203,8 +203,8 @@ class ImageViewTest {
         assertThat(fresh.filterEditors.get(1).weights()[0][2][2]).isEqualTo(0.5);
         assertThat(fresh.patchColumn.getValue()).isEqualTo(7);
         assertThat(fresh.patchFilter.getValue()).isEqualTo(1);
-        assertThat(fresh.result.shape()).containsExactly(saved.shape());
-        assertThat(fresh.result.data()).containsExactly(saved.data());
+        assertThat(fresh.result().shape()).containsExactly(saved.shape());
+        assertThat(fresh.result().data()).containsExactly(saved.data());
         assertThat(fresh.toJson()).isEqualTo(body);
         // the bundled sample is recognised by its bytes
         view.loadSample(SampleImage.GRAY);
