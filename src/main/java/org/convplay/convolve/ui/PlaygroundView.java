@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -182,9 +181,10 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             t.getStyle().set("font-family", "ui-monospace, monospace");
         }
 
-        HorizontalLayout pads = new HorizontalLayout(padTop, padBottom, padLeft, padRight);
+        FlexLayout pads = wrapping(padTop, padBottom, padLeft, padRight);
         pads.setId("explicit-padding");
-        HorizontalLayout steps = new HorizontalLayout(strideY, strideX, dilationY, dilationX);
+        // wrapping rows, so that on a phone no field runs off the screen
+        FlexLayout steps = wrapping(strideY, strideX, dilationY, dilationX);
         for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
             f.setWidth("8.5em");
         }
@@ -203,13 +203,21 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         matrices.addClassName("matrices");
         matrices.setId("matrices");
 
-        add(heading, intro);
+        controls.setWidthFull();
+        add(heading, intro, controls, conventionNote, error, matrices);
+        // saving comes after the matrices, so that on a laptop the result is in view without scrolling
         if (saveBar != null) {
             add(saveBar);
         }
-        controls.setWidthFull();
-        add(controls, conventionNote, error, matrices, export);
+        add(export);
         recompute();
+    }
+
+    private static FlexLayout wrapping(Component... children) {
+        FlexLayout f = new FlexLayout(children);
+        f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        f.getStyle().set("gap", "var(--lumo-space-s)");
+        return f;
     }
 
     private static VerticalLayout column(Component... children) {
