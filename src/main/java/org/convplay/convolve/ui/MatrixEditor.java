@@ -186,21 +186,29 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
      * in {@link #toText()}.
      */
     public void setDisplayValue(double[][] rows, int digits) {
-        String[][] text = new String[rows.length][];
+        setDisplayValue(rows, digits, rows);
+    }
+
+    /**
+     * Shows {@code shown} (e.g. a result times 256, as integers) while hover and {@link #toText()} give
+     * {@code exact}, of the same shape.
+     */
+    public void setDisplayValue(double[][] shown, int digits, double[][] exact) {
+        String[][] text = new String[shown.length][];
         JsonArray exactText = Json.createArray();
-        double[][] copy = new double[rows.length][];
-        for (int y = 0; y < rows.length; y++) {
-            text[y] = new String[rows[y].length];
-            copy[y] = rows[y].clone();
+        double[][] copy = new double[exact.length][];
+        for (int y = 0; y < shown.length; y++) {
+            text[y] = new String[shown[y].length];
+            copy[y] = exact[y].clone();
             JsonArray row = Json.createArray();
-            for (int x = 0; x < rows[y].length; x++) {
-                text[y][x] = Numbers.significant(rows[y][x], digits);
-                row.set(x, Numbers.format(rows[y][x]));
+            for (int x = 0; x < shown[y].length; x++) {
+                text[y][x] = Numbers.significant(shown[y][x], digits);
+                row.set(x, Numbers.format(exact[y][x]));
             }
             exactText.set(y, row);
         }
         setCells(text);
-        exact = copy;
+        this.exact = copy;
         getElement().setPropertyJson("exact", exactText);
     }
 

@@ -53,6 +53,11 @@ public class MatrixOptions extends Div implements LocaleChangeObserver {
         return digits.getValue() == null ? MatrixEditor.DEFAULT_DIGITS : digits.getValue();
     }
 
+    /** Turns colours on or off as the switch does. */
+    public void setColoured(boolean on) {
+        colours.setValue(on);
+    }
+
     public boolean coloured() {
         return colours.getValue();
     }

@@ -186,7 +186,7 @@ class LayerEditor extends VerticalLayout {
             m.setReadOnly(true);
             m.setColoured(display.coloured());
             double[][] values = t.toArray(c);
-            m.setDisplayValue(display.integers() ? times256(values) : values, display.digits());
+            m.setDisplayValue(display.integers() ? times256(values) : values, display.digits(), values);
             // too many cells to read as numbers: a picture of the same colours, values on hover
             m.setPicture(t.height() * t.width() > PICTURE_CELLS);
             m.setCaption(getTranslation("pipeline.channelCaption", c, t.height(), t.width()));
