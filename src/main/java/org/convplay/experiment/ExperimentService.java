@@ -20,6 +20,8 @@ import org.convplay.convolve.Limits;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageDecoder;
 import org.convplay.image.ImageExperiment;
+import org.convplay.limits.Clients;
+import org.convplay.limits.RateLimits;
 import org.convplay.pipeline.PipelineJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +43,12 @@ public class ExperimentService {
     private final AccountService accounts;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RateLimits rates;
 
-    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper) {
+    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper,
+                      RateLimits rates) {
         this.repository = repository;
+        this.rates = rates;
         this.imageStore = imageStore;
         this.accounts = accounts;
         this.mapper = mapper;
@@ -128,9 +133,26 @@ public class ExperimentService {
             throw new TooLargeException("the experiment's state has " + json.length() + " characters; the limit is "
                     + Experiment.MAX_BODY);
         }
+        chargeQuota(ownerName, browserKey, (json + title + description).getBytes(StandardCharsets.UTF_8).length
+                + draft.images().stream().mapToLong(b -> b.length).sum());
         Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
                 draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));
         return repository.save(e);
+    }
+
+    /**
+     * Saves per hour for everyone; for anonymous saves also their bytes per day, per browser and per address, so that
+     * nobody can fill the database without an account. A refusal rolls back what this save stored.
+     */
+    private void chargeQuota(String ownerName, String browserKey, long bytes) {
+        rates.take(RateLimits.Limit.SAVE, Clients.key());
+        if (ownerName == null) {
+            String address = Clients.address();
+            rates.take(RateLimits.Limit.ANONYMOUS_ADDRESS_BYTES, address, bytes);
+            if (browserKey != null && address != null) {
+                rates.take(RateLimits.Limit.ANONYMOUS_BYTES, hash(browserKey), bytes);
+            }
+        }
     }
 
     /** The request must name an image that is stored or sent along, and have a kernel per channel of it. */

@@ -151,8 +151,7 @@ class ClassroomFlowIT {
         type("#join-code input", joinCode);
         click("#join");
         click("#assignments a");
-        type("vaadin-text-area.answer textarea", "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}");
-        click("vaadin-button.submit");
+        answer("1 x 1", "1", "1", "1");
         // the page may be in either language: the wrong part is marked the same way in both
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "✘"));
 
@@ -160,9 +159,8 @@ class ClassroomFlowIT {
         long out = p.get("n") - p.get("k") + 1;
         long dense = (long) p.get("n") * p.get("n") * out * out + out * out;
         long conv = (long) p.get("k") * p.get("k") + 1;
-        type("vaadin-text-area.answer textarea", "{\"output\": [" + out + ", " + out + "], \"denseParameters\": " + dense
-                + ", \"convParameters\": " + conv + ", \"reduction\": " + (double) dense / conv + "}");
-        click("vaadin-button.submit");
+        // plain digits read the same in both languages; the browser runs in English (Browser's --lang), so a point for decimals
+        answer(out + " x " + out, Long.toString(dense), Long.toString(conv), Double.toString((double) dense / conv));
         // "Correct." in English, "Correto." in Portuguese
         wait.until(d -> d.findElement(By.cssSelector("pre.feedback")).getText().matches("(?s)Corre(ct|to)\\..*"));
         signOut();
@@ -178,6 +176,15 @@ class ClassroomFlowIT {
                 .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains(student + "," + student.toUpperCase() + ",100.0,2,100.0");
+    }
+
+    /** Fills the dense-vs-conv answer form and submits it. */
+    private void answer(String output, String dense, String conv, String reduction) {
+        type("#part-output input", output);
+        type("#part-denseParameters input", dense);
+        type("#part-convParameters input", conv);
+        type("#part-reduction input", reduction);
+        click("vaadin-button.submit");
     }
 
     /** "n = 64\nk = 5" as a map. */

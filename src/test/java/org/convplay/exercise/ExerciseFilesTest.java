@@ -35,7 +35,7 @@ class ExerciseFilesTest {
     void theCatalogueHasTheNotebooksExercisesAndEveryKind() {
         assertThat(catalog.all()).extracting(Exercise::id).contains("dense-vs-conv", "practical-same", "practical-gray",
                 "practical-rgb", "practical-filters", "practical-timing");
-        assertThat(catalog.all()).extracting(Exercise::kind).contains(Kind.NUMERIC, Kind.SHAPE, Kind.PRACTICAL);
+        assertThat(catalog.all()).extracting(Exercise::kind).contains(Kind.NUMERIC, Kind.SHAPE, Kind.PRACTICAL, Kind.FORMULA);
     }
 
     @Test

@@ -24,10 +24,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.convplay.api.BadRequestException;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.engine.benchmark.BenchmarkRunner;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -124,22 +126,29 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         }
         UI ui = UI.getCurrent();
         cancelled.set(false);
+        CompletableFuture<BenchmarkRunner.Report> started;
+        try {
+            started = service.start(request, f -> ui.access(() -> progress.setValue(Math.min(1, f))), cancelled::get);
+        } catch (RefusedException e) {
+            status.setText(getTranslation("limits.busy", e.retryAfterSeconds()));
+            return;
+        }
         run.setEnabled(false);
         cancel.setEnabled(true);
         progress.setValue(0);
         progress.setVisible(true);
         status.setText(getTranslation("benchmark.running"));
         ui.setPollInterval(400);
-        job = CompletableFuture.runAsync(() -> {
-            try {
-                BenchmarkRunner.Report report = service.run(request,
-                        f -> ui.access(() -> progress.setValue(Math.min(1, f))), cancelled::get);
+        job = started;
+        started.whenComplete((report, failure) -> {
+            Throwable e = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (e == null) {
                 ui.access(() -> show(report));
-            } catch (CancellationException e) {
+            } else if (e instanceof CancellationException) {
                 ui.access(() -> finish(getTranslation("benchmark.cancelled")));
-            } catch (BenchmarkService.BusyException | BadRequestException e) {
+            } else if (e instanceof BadRequestException) {
                 ui.access(() -> finish(e.getMessage()));
-            } catch (RuntimeException e) {
+            } else {
                 ui.access(() -> finish(getTranslation("benchmark.failed", e.getMessage())));
             }
         });

@@ -27,6 +27,7 @@ import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.service.TeacherExerciseService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,6 +50,7 @@ public class AssignmentService {
     private final SubmissionRepository submissions;
     private final EnrollmentRepository enrollments;
     private final ExerciseService exercises;
+    private final TeacherExerciseService teacherExercises;
     private final Access access;
     private final ObjectMapper json;
     private final MeterRegistry meters;
@@ -56,7 +58,8 @@ public class AssignmentService {
 
     AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
                       SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
-                      Access access, ObjectMapper json, MeterRegistry meters) {
+                      TeacherExerciseService teacherExercises, Access access, ObjectMapper json, MeterRegistry meters) {
+        this.teacherExercises = teacherExercises;
         this.meters = meters;
         // both series from the start, so a fresh server shows 0 rather than nothing
         storedCounter(true);
@@ -88,7 +91,8 @@ public class AssignmentService {
             throw new ClassroomException("exercises", "choose at least one exercise");
         }
         for (String id : ids) {
-            if (!exercises.exists(id)) {
+            // A teacher's own exercise may be given only to that teacher's classes.
+            if (!exercises.exists(id) && !teacherExercises.ownedBy(id, course.getTeacher().getId())) {
                 throw new ClassroomException("exercises", "no exercise with id '" + id + "'");
             }
         }
@@ -110,8 +114,11 @@ public class AssignmentService {
         }
         byte[] salt = new byte[16];
         random.nextBytes(salt);
+        if (form.solutionPolicy() == null) {
+            throw new ClassroomException("solutionPolicy", "choose when students see the worked solutions");
+        }
         Assignment a = assignments.save(new Assignment(course, title, ids, form.opensAt(), form.dueAt(), form.maxAttempts(),
-                form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()));
+                form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()).withSolutionPolicy(form.solutionPolicy()));
         return Mapping.summary(a);
     }
 
@@ -161,6 +168,17 @@ public class AssignmentService {
         int left = Math.max(0, a.getMaxAttempts() - attempts.size());
         boolean reveal = revealed(a, attempts.size(), solved, status);
         Exercise e = v.exercise();
+        long wrong = attempts.stream().filter(s -> !s.isCorrect()).count();
+        List<Text> hints = e.hints().stream().limit(wrong).map(h -> h.fill(v.parameters().asMap())).toList();
+        List<org.convplay.exercise.Check> lastChecks = List.of();
+        if (last != null) {
+            try {
+                // Graded again rather than stored: grading is deterministic, and the marks then follow the parts.
+                lastChecks = exercises.grade(v, json.readTree(last.getAnswer())).checks();
+            } catch (JsonProcessingException ex) {
+                lastChecks = List.of();
+            }
+        }
         String example;
         try {
             example = json.writeValueAsString(e.answerExample());
@@ -169,11 +187,17 @@ public class AssignmentService {
         }
         return new Views.StudentExercise(exerciseId, e.title(), v.prompt(), v.parameters().asMap(), example, attempts.size(), left,
                 best, solved, last == null ? null : Text.of(last.getFeedbackEn(), last.getFeedbackPt()),
-                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, e.parts(), hints,
+                last == null ? null : last.getAnswer(), lastChecks);
     }
 
+    /** Whether the worked solution is shown, by the rule the teacher chose for the assignment. */
     static boolean revealed(Assignment a, int attemptsUsed, boolean solved, Views.Status status) {
-        return attemptsUsed >= a.getMaxAttempts() || solved || status == Views.Status.CLOSED;
+        return switch (a.getSolutionPolicy()) {
+            case NEVER -> false;
+            case AFTER_DUE -> status == Views.Status.LATE || status == Views.Status.CLOSED;
+            case AFTER_LAST_ATTEMPT -> attemptsUsed >= a.getMaxAttempts() || solved || status == Views.Status.CLOSED;
+        };
     }
 
     private static Text notes(Variant v) {
@@ -181,7 +205,8 @@ public class AssignmentService {
     }
 
     private Variant variant(Assignment a, AccountRef student, String exerciseId) {
-        return exercises.variant(exerciseId, Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId));
+        long seed = Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId);
+        return TeacherExerciseService.isKey(exerciseId) ? teacherExercises.variant(exerciseId, seed) : exercises.variant(exerciseId, seed);
     }
 
     @Transactional
@@ -244,7 +269,7 @@ public class AssignmentService {
                 .anyMatch(s -> s.getExerciseId().equals(exerciseId) && s.isCorrect());
         boolean reveal = revealed(a, a.getMaxAttempts() - leftNow, solvedBefore || grade.correct(), status);
         return new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
-                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, grade.checks());
     }
 
     /** Counts a submission in {@code convplay.submissions.stored} once its transaction has committed. */
@@ -268,6 +293,6 @@ public class AssignmentService {
     }
 
     private static Views.SubmitResult refused(Views.Outcome outcome, int left, Text message) {
-        return new Views.SubmitResult(outcome, message, false, 0, false, left, null, null);
+        return new Views.SubmitResult(outcome, message, false, 0, false, left, null, null, List.of());
     }
 }

@@ -25,6 +25,7 @@ import org.convplay.api.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.NdArray;
+import org.convplay.limits.RefusedException;
 import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
@@ -129,6 +130,8 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
                 }
             }
             error.setText("");
+        } catch (RefusedException e) {
+            error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
         }

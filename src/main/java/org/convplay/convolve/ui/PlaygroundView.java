@@ -30,6 +30,7 @@ import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
+import org.convplay.limits.RefusedException;
 import org.convplay.convolve.NotebookExample;
 import org.convplay.convolve.SingleConv;
 import org.convplay.engine.Border;
@@ -346,6 +347,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             error.setText("");
             result.setVisible(true);
             export.setSource(this::exportCode);
+        } catch (RefusedException e) {
+            showError(getTranslation(e.messageKey(), e.retryAfterSeconds()));
         } catch (BadRequestException | ShapeException e) {
             showError(e.getMessage());
         } catch (IllegalArgumentException e) {

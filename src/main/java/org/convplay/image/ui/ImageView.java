@@ -63,6 +63,7 @@ import org.convplay.image.ImageRejectedException;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
+import org.convplay.limits.RefusedException;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.Fields;
@@ -551,6 +552,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             ImageConvolutionService.Run run = recipe.run();
             started = images.start(run.input(), run.kernel(), run.spec());
             running = recipe;
+        } catch (RefusedException e) {
+            error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
+            return;
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
             return;

@@ -35,6 +35,7 @@ import org.convplay.engine.export.Target;
 import org.convplay.engine.model.Pipeline;
 import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.MainLayout;
 import org.convplay.experiment.Experiment;
@@ -341,8 +342,8 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
                     Arrays.toString(result.output().shape())));
             error.setText("");
             export.setSource(this::exportCode);
-        } catch (BadRequestException | IllegalArgumentException e) {
-            error.setText(e.getMessage());
+        } catch (RefusedException | BadRequestException | IllegalArgumentException e) {
+            error.setText(e instanceof RefusedException r ? getTranslation(r.messageKey(), r.retryAfterSeconds()) : e.getMessage());
             layers.forEach(l -> l.clearOutput(""));
             total.setText("");
         }
