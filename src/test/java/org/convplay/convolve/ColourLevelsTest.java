@@ -31,6 +31,6 @@ class ColourLevelsTest {
     void darkLevelsGetWhiteTextAndLightLevelsBlack() {
         assertThat(ColourLevels.textOn(new int[] {68, 1, 84})).isEqualTo("#fff");
         assertThat(ColourLevels.textOn(new int[] {253, 231, 37})).isEqualTo("#000");
-        assertThat(ColourLevels.css()).contains("td.v0{background:#").contains("td.d15{").contains("color:#fff");
+        assertThat(ColourLevels.css()).contains("td.v0,span.v0{background:#").contains("td.d15,span.d15{").contains("color:#fff");
     }
 }
