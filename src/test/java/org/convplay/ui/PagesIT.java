@@ -172,6 +172,14 @@ class PagesIT {
     }
 
     @Test
+    void theSweepWouldSeeAViolation() {
+        viewport(1366, 768, false);
+        open("login");
+        browser.script("const b = document.createElement('button'); b.id = 'unnamed'; document.body.appendChild(b);");
+        assertThat(axeViolations()).extracting(v -> v.get("id")).contains("button-name");
+    }
+
+    @Test
     void onALaptopThePlaygroundsResultIsBesideItsInputAndInViewWithoutScrolling() {
         // 768 px of screen leave about 625 px of page under a browser's tabs and address bar
         viewport(1366, 625, false);
