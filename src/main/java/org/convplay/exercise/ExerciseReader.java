@@ -22,7 +22,7 @@ public final class ExerciseReader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> FIELDS = Set.of("id", "kind", "title", "prompt", "notes", "grader",
-            "parameters", "tolerance", "reference", "answerExample", "parts", "hints", "solution");
+            "parameters", "tolerance", "reference", "answerExample", "parts", "hints", "solution", "page", "checklist");
     private static final Set<String> PARAMETER_FIELDS = Set.of("seed0", "values", "range", "matrix");
 
     private final Map<String, Grader> graders;
@@ -185,23 +185,66 @@ public final class ExerciseReader {
         if (exampleNode != null && !exampleNode.isMapping()) {
             throw exampleNode.error("must show the answer's format, written as a mapping of answer fields");
         }
+        String page = page(root.optional("page"), kind);
+        List<ChecklistItem> checklist = checklist(root.optional("checklist"), page, declared);
         if (!parts.isEmpty()) {
             for (YamlNode answerNode : java.util.Arrays.asList(referenceNode, exampleNode)) {
                 if (answerNode != null) {
-                    checkPartsMatch(answerNode, parts);
+                    checkPartsMatch(answerNode, parts, page != null);
                 }
             }
         }
         return new Exercise(id, file, kind, title, prompt, notes, grader == null ? null : grader.name(), List.copyOf(parameters),
                 tolerance, referenceNode == null ? null : referenceNode.json(),
-                exampleNode == null ? AnswerExample.of(parts) : exampleNode.json(), parts, hints, solution);
+                exampleNode == null ? AnswerExample.of(parts) : exampleNode.json(), parts, hints, solution, page, checklist);
+    }
+
+    /** A practical names the page it is done on; other kinds have none. */
+    private static String page(YamlNode node, Kind kind) {
+        if (node == null) {
+            return null;
+        }
+        if (kind != Kind.PRACTICAL) {
+            throw node.error("only a practical exercise is done on a page");
+        }
+        String page = node.string();
+        if (!Exercise.PAGES.contains(page)) {
+            throw node.error("'" + page + "' is not a page; expected one of " + new java.util.TreeSet<>(Exercise.PAGES));
+        }
+        return page;
+    }
+
+    /** What the grader checks, one {check, en, pt} line each; only with a page. */
+    private static List<ChecklistItem> checklist(YamlNode node, String page, Set<String> declared) {
+        if (node == null) {
+            return List.of();
+        }
+        if (page == null) {
+            throw node.error("a checklist belongs to a practical with a page");
+        }
+        List<ChecklistItem> items = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            item.onlyKeys(Set.of("check", "en", "pt"));
+            Text text = new Text(item.required("en").string(), item.required("pt").string());
+            checkPlaceholders(item, text, declared);
+            items.add(new ChecklistItem(item.required("check").string(), text));
+        }
+        if (items.isEmpty()) {
+            throw node.error("needs at least one item");
+        }
+        return List.copyOf(items);
     }
 
     /** The form builds the answer from the parts, so the answer's keys and the parts' names must be the same. */
-    private static void checkPartsMatch(YamlNode answer, List<AnswerPart> parts) {
+    private static void checkPartsMatch(YamlNode answer, List<AnswerPart> parts, boolean onAPage) {
         Set<String> names = new java.util.LinkedHashSet<>();
         parts.forEach(p -> names.add(p.name()));
-        if (!answer.keys().equals(names)) {
+        Set<String> keys = new java.util.LinkedHashSet<>(answer.keys());
+        if (onAPage) {
+            // a practical's page state is not typed in the form: only its short answers are parts
+            keys.removeAll(Exercise.FROM_THE_PAGE);
+        }
+        if (!keys.equals(names)) {
             throw answer.error("has the fields " + new java.util.TreeSet<>(answer.keys()) + " but the parts are " + names);
         }
     }

@@ -46,6 +46,7 @@ class ClassroomFlowIT {
         browser = new Browser();
         driver = browser.driver;
         wait = browser.wait;
+        pages = new ClassroomBrowser(browser, port);
     }
 
     @AfterEach
@@ -55,46 +56,34 @@ class ClassroomFlowIT {
         }
     }
 
+    private ClassroomBrowser pages;
+
     private void open(String path) {
-        driver.get("http://localhost:" + port + "/" + path);
+        pages.open(path);
     }
 
     private WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return pages.find(css);
     }
 
     private void type(String css, String text) {
-        WebElement input = find(css);
-        input.clear();
-        input.sendKeys(text);
+        pages.type(css, text);
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        pages.click(css);
     }
 
     private void signUp(String username, boolean teacher) {
-        open("signup");
-        type("#username input", username);
-        type("#display-name input", username.toUpperCase());
-        type("#password input", "a long enough password");
-        if (teacher) {
-            click("#role vaadin-radio-button:nth-of-type(2)");
-        }
-        click("#create-account");
-        wait.until(ExpectedConditions.urlContains("/login"));
+        pages.signUp(username, teacher);
     }
 
     private void signIn(String username) {
-        open("login");
-        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
-        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
-        password.sendKeys("a long enough password");
-        password.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        pages.signIn(username);
     }
 
     private void signOut() {
+        // the classroom home's own button, kept beside the top bar's
         open("classroom");
         click("#logout");
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));

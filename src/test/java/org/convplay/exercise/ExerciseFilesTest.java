@@ -69,6 +69,22 @@ class ExerciseFilesTest {
     }
 
     @Test
+    void everyPracticalNamesItsPageAndEachChecklistLineIsACheckTheGraderMakes() {
+        for (Exercise e : catalog.all()) {
+            if (e.kind() != Kind.PRACTICAL) {
+                assertThat(e.page()).as(e.id()).isNull();
+                continue;
+            }
+            assertThat(e.page()).as(e.id()).isIn(Exercise.PAGES);
+            Variant v = Variants.draw(e, catalog.grader(e), 0);
+            Set<String> fields = new HashSet<>();
+            catalog.grader(e).grade(v.parameters(), v.solution(), e.reference(), e.tolerance()).checks().forEach(c -> fields.add(c.field()));
+            assertThat(e.checklist()).as(e.id()).isNotEmpty();
+            assertThat(e.checklist()).extracting(ChecklistItem::check).as(e.id()).containsExactlyInAnyOrderElementsOf(fields);
+        }
+    }
+
+    @Test
     void promptsAreFilledInBothLanguages() {
         for (Exercise e : catalog.all()) {
             Variant v = Variants.draw(e, catalog.grader(e), 3);

@@ -17,6 +17,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,6 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.convplay.api.BadRequestException;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.engine.benchmark.BenchmarkRunner;
+import org.convplay.exercise.ui.TaskBar;
+import org.convplay.exercise.ui.TaskBars;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.convplay.limits.RefusedException;
 import org.convplay.ui.MainLayout;
 
@@ -40,7 +45,7 @@ import org.convplay.ui.MainLayout;
 @Route(value = "benchmark", layout = MainLayout.class)
 @PageTitle("Benchmark")
 @Menu(title = "nav.benchmark", order = 4)
-public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver {
+public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     /** The notebook's comparison and the layer the issue names, one click each. */
     enum Preset {
@@ -78,9 +83,19 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
     final Pre machine = new Pre();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private CompletableFuture<?> job;
+    /** The last finished run: what a practical's task bar grades. */
+    BenchmarkRunner.Report lastReport;
+    /** A practical's task bar, when the URL names one ({@code ?task=practical-timing}). */
+    final TaskBar taskBar;
 
     public BenchmarkView(BenchmarkService service) {
+        this(service, null);
+    }
+
+    @Autowired
+    public BenchmarkView(BenchmarkService service, TaskBars tasks) {
         this.service = service;
+        this.taskBar = tasks == null ? null : tasks.forPage(new BenchmarkTaskPage(this));
         preset.setId("benchmark-preset");
         preset.setItems(Preset.values());
         preset.setItemLabelGenerator(Preset::label);
@@ -110,7 +125,11 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-s)");
-        add(heading, intro, form, progress, status, chart, table, machine);
+        add(heading, intro);
+        if (taskBar != null) {
+            add(taskBar);
+        }
+        add(form, progress, status, chart, table, machine);
         showMachine(service.machine());
     }
 
@@ -156,6 +175,7 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
 
 
     void show(BenchmarkRunner.Report report) {
+        lastReport = report;
         table.setItems(report.results());
         chart.setRows(report.results());
         showMachine(report.machine());
@@ -178,6 +198,13 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
 
     private static String format(Double v, String pattern) {
         return v == null ? "–" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (taskBar != null) {
+            taskBar.open(event.getLocation().getQueryParameters());
+        }
     }
 
     @Override

@@ -27,7 +27,10 @@ import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.service.StudentWork;
 import org.convplay.exercise.service.TeacherExerciseService;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,12 +57,15 @@ public class AssignmentService {
     private final Access access;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ExperimentService experiments;
     private Clock clock = Clock.systemUTC();
 
     AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
                       SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
-                      TeacherExerciseService teacherExercises, Access access, ObjectMapper json, MeterRegistry meters) {
+                      TeacherExerciseService teacherExercises, Access access, ObjectMapper json, ExperimentService experiments,
+                      MeterRegistry meters) {
         this.teacherExercises = teacherExercises;
+        this.experiments = experiments;
         this.meters = meters;
         // both series from the start, so a fresh server shows 0 rather than nothing
         storedCounter(true);
@@ -211,6 +217,30 @@ public class AssignmentService {
 
     @Transactional
     public Views.SubmitResult submit(long assignmentId, String exerciseId, String answerText) {
+        return submit(assignmentId, exerciseId, answerText, null).result();
+    }
+
+    /** A submission's result for the pages, the grade behind it (null when nothing was graded) and its experiment. */
+    record Submitted(Views.SubmitResult result, Grade grade, String experimentId) {
+    }
+
+    /** The signed-in student's seed for an exercise of their assignment (what a practical's page is opened with). */
+    @Transactional(readOnly = true)
+    public long seed(long assignmentId, String exerciseId) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        if (!a.getExerciseIds().contains(exerciseId)) {
+            throw new ClassroomException("exercise", "exercise '" + exerciseId + "' is not part of this assignment");
+        }
+        return Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId);
+    }
+
+    /**
+     * Grades and stores one answer; {@code page}, for a practical done on its page, is saved as an experiment the
+     * submission links to, but only once the answer is graded (a refused answer leaves nothing behind).
+     */
+    @Transactional
+    Submitted submit(long assignmentId, String exerciseId, String answerText, StudentWork.PageState page) {
         AccountRef student = accountService.requireCurrent();
         Assignment a = access.joinedAssignment(student, assignmentId);
         // One answer at a time per student and class: two sent at once (a double click, two tabs) would otherwise
@@ -224,19 +254,19 @@ public class AssignmentService {
         long used = submissions.countByAssignmentIdAndStudentIdAndExerciseId(a.getId(), student.id(), exerciseId);
         int left = (int) Math.max(0, a.getMaxAttempts() - used);
         if (status == Views.Status.NOT_OPEN) {
-            return refused(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
+            return notGraded(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
                     "Esta tarefa abre em " + a.getOpensAt() + "."));
         }
         if (left == 0) {
-            return refused(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
+            return notGraded(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
                     "Não restam tentativas: todas as " + a.getMaxAttempts() + " foram usadas."));
         }
         if (status == Views.Status.CLOSED) {
-            return refused(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
+            return notGraded(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
                     "O prazo (" + a.getDueAt() + ") passou; respostas atrasadas não são aceitas."));
         }
         if (answerText != null && answerText.length() > Submission.ANSWER_MAX) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
                     + Submission.ANSWER_MAX + " are kept. It did not use an attempt.", "A resposta tem " + answerText.length()
                     + " caracteres; no máximo " + Submission.ANSWER_MAX + " são guardados. Ela não usou uma tentativa."));
         }
@@ -244,14 +274,14 @@ public class AssignmentService {
         try {
             answer = json.readTree(answerText == null ? "" : answerText);
         } catch (JsonProcessingException e) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
                     + "); it did not use an attempt.", "A resposta não é um JSON válido (" + e.getOriginalMessage()
                     + "); ela não usou uma tentativa."));
         }
         Variant v = variant(a, student, exerciseId);
         Grade grade = exercises.grade(v, answer);
         if (!grade.gradable()) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
                     grade.reasonPt() + " (Isto não usou uma tentativa.)"));
         }
         boolean late = status == Views.Status.LATE;
@@ -261,15 +291,28 @@ public class AssignmentService {
             feedback = Text.of(feedback.en() + "\nLate: " + a.getLatePenaltyPercent() + "% penalty.",
                     feedback.pt() + "\nAtrasada: penalidade de " + a.getLatePenaltyPercent() + "%.");
         }
-        submissions.save(new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
-                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now));
+        Submission saved = new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
+                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now);
+        if (page != null && ExperimentService.KINDS.contains(page.kind())) {
+            // pages without saved experiments (the benchmark) keep their state in the stored answer alone
+            String title = v.exercise().title().en() + ": " + student.username() + ", " + a.getTitle();
+            Experiment e = experiments.save(new ExperimentService.Draft(title.length() > Experiment.MAX_TITLE
+                    ? title.substring(0, Experiment.MAX_TITLE) : title, "", page.kind(), page.request(), page.view(), null,
+                    page.images()), null);
+            saved.setExperimentId(e.getId());
+        }
+        submissions.save(saved);
         countStored(grade.correct());
         int leftNow = left - 1;
         boolean solvedBefore = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
                 .anyMatch(s -> s.getExerciseId().equals(exerciseId) && s.isCorrect());
         boolean reveal = revealed(a, a.getMaxAttempts() - leftNow, solvedBefore || grade.correct(), status);
-        return new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
-                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, grade.checks());
+        return new Submitted(new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, grade.checks()), grade, saved.getExperimentId());
+    }
+
+    private static Submitted notGraded(Views.Outcome outcome, int left, Text message) {
+        return new Submitted(refused(outcome, left, message), null, null);
     }
 
     /** Counts a submission in {@code convplay.submissions.stored} once its transaction has committed. */

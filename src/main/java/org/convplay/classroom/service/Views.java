@@ -82,13 +82,21 @@ public final class Views {
                                List<Text> solution, Text notes, List<Check> checks) {
     }
 
-    public record ExerciseGrade(double bestScore, int attempts, boolean late) {
+    /** One student's work on one exercise; {@code experimentId} is the page state of their last practical attempt, or null. */
+    public record ExerciseGrade(double bestScore, int attempts, boolean late, String experimentId) {
     }
 
     public record GradeRow(Person student, List<ExerciseGrade> exercises, double totalPercent) {
     }
 
-    public record GradeTable(AssignmentSummary assignment, List<GradeRow> rows) {
+    /**
+     * How the class did on one exercise: every attempt counted, the share answered right, and the wrong
+     * answer given most often (its short answers, without the page's state), or null when none was wrong.
+     */
+    public record ExerciseStats(String exerciseId, int attempts, double correctShare, String commonWrong, int commonWrongCount) {
+    }
+
+    public record GradeTable(AssignmentSummary assignment, List<GradeRow> rows, List<ExerciseStats> exercises) {
     }
 
     public record StudentGradeRow(AssignmentSummary assignment, double scorePercent, int attempts) {

@@ -2,6 +2,7 @@ package org.convplay.classroom.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -33,6 +34,8 @@ import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.ui.AnswerForm;
 import org.convplay.exercise.Parameters;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.ui.TaskLinks;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -45,6 +48,7 @@ import org.convplay.ui.MainLayout;
 public class StudentAssignmentView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
 
     private final AssignmentService assignments;
+    private final ExerciseService exercises;
     private long assignmentId;
     private Views.StudentAssignmentDetail detail;
     /** The result of the latest submission per exercise, shown under it until the page is left. */
@@ -59,9 +63,10 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
     final Span status = new Span();
     final Div exercisesBox = new Div();
 
-    public StudentAssignmentView(AssignmentService assignments, ObjectMapper json) {
+    public StudentAssignmentView(AssignmentService assignments, ObjectMapper json, ExerciseService exercises) {
         this.assignments = assignments;
         this.json = json;
+        this.exercises = exercises;
         status.setId("status");
         exercisesBox.setWidthFull();
         add(heading, status, exercisesBox);
@@ -145,12 +150,26 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
                 Dates.percent(e.bestScore() * 100)));
         attempts.setClassName("attempts");
         card.add(attempts);
+        if (e.solved()) {
+            Span done = new Span("✔ " + getTranslation("progress.done"));
+            done.setClassName("done");
+            done.getElement().getThemeList().add("badge success");
+            card.add(done);
+        }
+        // teachers' own exercises are not in the shipped catalogue, and none of them is a practical
+        String page = exercises.exists(e.exerciseId()) ? exercises.exercise(e.exerciseId()).page() : null;
         Button submit = new Button(getTranslation("classroom.assignment.submit"), ev -> submit(e.exerciseId()));
         submit.setClassName("submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         boolean canSubmit = e.attemptsLeft() > 0 && detail.status() != Views.Status.CLOSED;
         submit.setEnabled(canSubmit);
-        if (e.parts().isEmpty()) {
+        if (page != null) {
+            // a practical is done on its page, whose task bar submits the page's state
+            Anchor open = new Anchor(TaskLinks.assignment(page, e.exerciseId(), assignmentId), getTranslation("task.open." + page));
+            open.setClassName("open-task");
+            open.setEnabled(canSubmit);
+            card.add(open);
+        } else if (e.parts().isEmpty()) {
             TextArea answer = new TextArea(getTranslation("exercise.practice.answer"));
             answer.setClassName("answer");
             answer.setWidthFull();
@@ -163,7 +182,9 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
             form.setReadOnly(!canSubmit);
             card.add(form);
         }
-        card.add(submit);
+        if (page == null) {
+            card.add(submit);
+        }
         if (!e.hints().isEmpty()) {
             UnorderedList hints = new UnorderedList();
             hints.setClassName("hints");

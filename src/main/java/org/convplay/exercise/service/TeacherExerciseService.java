@@ -122,7 +122,7 @@ public class TeacherExerciseService {
 
     private static Exercise withKey(Exercise e, String key) {
         return new Exercise(key, e.file(), e.kind(), e.title(), e.prompt(), e.notes(), e.grader(), e.parameters(), e.tolerance(),
-                e.reference(), e.answerExample(), e.parts(), e.hints(), e.solution());
+                e.reference(), e.answerExample(), e.parts(), e.hints(), e.solution(), e.page(), e.checklist());
     }
 
     private AccountRef teacher() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -65,6 +66,8 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
     final Button another = new Button();
     final Button notebook = new Button();
     final Pre feedback = new Pre();
+    /** A practical is done on its page: this opens it with the task bar. */
+    final Anchor openTask = new Anchor();
     private final H3 solutionTitle = new H3();
     final UnorderedList solution = new UnorderedList();
     final Paragraph notes = new Paragraph();
@@ -86,6 +89,7 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         feedback.setId("feedback");
         solution.setId("solution");
         solutionTitle.setVisible(false);
+        openTask.setId("open-task");
         showSolution.setId("show-solution");
         showSolution.addClickListener(e -> {
             solutionShown = true;
@@ -93,7 +97,7 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         });
         hints.setId("hints");
         answerBox.setWidthFull();
-        add(title, seedLabel, prompt, parameters, answerBox, new HorizontalLayout(check, another, notebook, showSolution), feedback,
+        add(title, seedLabel, prompt, parameters, openTask, answerBox, new HorizontalLayout(check, another, notebook, showSolution), feedback,
                 hints, solutionTitle, solution, notes);
     }
 
@@ -119,7 +123,14 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         }
         variant = exercises.variant(id, seed);
         answerBox.removeAll();
-        if (variant.exercise().parts().isEmpty()) {
+        String page = variant.exercise().page();
+        openTask.setVisible(page != null);
+        check.setVisible(page == null);
+        if (page != null) {
+            // a practical is done on its page, whose task bar holds the checklist and the short answers
+            form = null;
+            openTask.setHref(TaskLinks.practice(variant.exercise(), seed));
+        } else if (variant.exercise().parts().isEmpty()) {
             form = null;
             answer.setValue(write(variant.exercise().answerExample()));
             answerBox.add(answer);
@@ -176,6 +187,9 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             return;
         }
         title.setText(variant.exercise().title().in(locale));
+        if (variant.exercise().page() != null) {
+            openTask.setText(getTranslation("task.open." + variant.exercise().page()));
+        }
         prompt.setText(variant.prompt().in(locale));
         seedLabel.setText(getTranslation("exercise.practice.seed", variant.seed()));
         parameters.setText(Parameters.describe(variant.parameters().asMap()));

@@ -91,7 +91,7 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
             view.load(body.get("request"), e);
             page = view;
         } else if ("images".equals(e.getKind())) {
-            ImageView view = new ImageView(images, windows, experiments);
+            ImageView view = new ImageView(images, windows, experiments, null);
             add(view);
             JsonNode request = body.get("request");
             view.load(request, body.get("view"), experiments.image(ImageExperiment.read(request).sha256()), e);
