@@ -220,4 +220,13 @@ class ExperimentApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("request.results[0] is not a row of a benchmark run")));
     }
+
+    @Test
+    void theEmbedColoursEachCellByValueAndKeepsTheExactValueOnHover() throws Exception {
+        String id = saveId("{\"title\": \"colours\", \"request\": " + REQUEST + "}");
+        String page = mvc.perform(get("/embed/" + id)).andReturn().getResponse().getContentAsString();
+        // the input 1..9 is one sign: viridis from its lowest (v0) to its highest (v15)
+        assertThat(page).contains("<td class=\"v0\" title=\"1\">1</td>").contains("<td class=\"v15\" title=\"9\">9</td>")
+                .contains("td.v0,span.v0{background:#").contains("class=\"legend\"").contains("<html lang=\"en\">");
+    }
 }
