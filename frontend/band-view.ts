@@ -1,19 +1,7 @@
 import { LitElement, html, css, PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 
-/** Colour stops from 0 to 1, as [r, g, b]. */
-type Stops = number[][];
-
-/** Viridis (matplotlib's default): perceptually even, readable in gray, for values of one sign. */
-const VIRIDIS: Stops = [[68, 1, 84], [72, 40, 120], [62, 73, 137], [49, 104, 142], [38, 130, 142],
-  [31, 158, 137], [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37]];
-/** Blue - white - red (ColorBrewer RdBu, reversed): for signed values, white at zero. */
-const DIVERGING: Stops = [[33, 102, 172], [67, 147, 195], [146, 197, 222], [209, 229, 240], [247, 247, 247],
-  [253, 219, 199], [244, 165, 130], [214, 96, 77], [178, 24, 43]];
-const SINGLE: Record<string, Stops> = {
-  gray: [[0, 0, 0], [255, 255, 255]], red: [[0, 0, 0], [255, 0, 0]],
-  green: [[0, 0, 0], [0, 255, 0]], blue: [[0, 0, 0], [0, 0, 255]],
-};
+import { type Stops, VIRIDIS, DIVERGING, SINGLE, table } from './colour-maps';
 
 /**
  * One band (or one input channel) as a picture: the values come from `src` as little-endian float32,
@@ -246,20 +234,6 @@ export class BandView extends LitElement {
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     }, 'image/png');
   }
-}
-
-/** 256 colours interpolated between the stops, flat [r, g, b, r, g, b, ...]. */
-function table(stops: Stops): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(256 * 3);
-  for (let k = 0; k < 256; k++) {
-    const t = k / 255 * (stops.length - 1);
-    const i = Math.min(stops.length - 2, Math.floor(t));
-    const f = t - i;
-    for (let c = 0; c < 3; c++) {
-      out[3 * k + c] = Math.round(stops[i][c] + (stops[i + 1][c] - stops[i][c]) * f);
-    }
-  }
-  return out;
 }
 
 /** A value in at most 6 significant digits, without trailing zeros. */

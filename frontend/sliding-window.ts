@@ -1,5 +1,7 @@
 import { LitElement, html, css, PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { autoScale, colourOf, gradient, textOn, type Scale } from './colour-maps';
 
 /**
  * The sliding window of the notebook's first figure, replayed in the browser: the kernel's window moves
@@ -23,11 +25,14 @@ export class SlidingWindow extends LitElement {
   @property({ type: Array }) dilation: number[] = [1, 1];
   /** The engine's output, as text, rows of columns. */
   @property({ type: Array }) output: string[][] = [];
+  /** Colour the input and the computed output cells by value (the image bands' maps). */
+  @property({ type: Boolean }) coloured = true;
   @property({ type: Object }) labels: Record<string, string> = {
     play: 'Play', pause: 'Pause', step: 'Step', reset: 'Reset', speed: 'Speed (cells per second)',
     input: 'Input with padding', output: 'Output', padding: 'padding, holds the border fill',
     flipped: 'The kernel is rotated 180° (true convolution): these are the weights as applied.',
     hint: 'Point at an output cell to see the weighted sum that produced it.', position: 'Computed',
+    legend: 'Colour scale',
   };
 
   /** Output cells computed so far, in row-major order. */
@@ -44,10 +49,15 @@ export class SlidingWindow extends LitElement {
     h4 { margin: 0 0 0.3em; font-size: 0.9rem; }
     table { border-collapse: collapse; }
     td { min-width: 2.4em; height: 2.1em; text-align: center; vertical-align: middle; padding: 0 0.3em; position: relative;
-         border: 1px solid var(--lumo-contrast-20pct, #ccc); font: 0.8rem ui-monospace, monospace; }
+         border: 1px solid var(--lumo-contrast-20pct, #ccc); font: var(--lumo-font-size-s, 0.875rem) ui-monospace, monospace; }
     td.pad { background: repeating-linear-gradient(45deg, #f2f2f2, #f2f2f2 4px, #e2e2e2 4px, #e2e2e2 8px); color: #888; }
     td.win { background: rgba(22, 118, 243, 0.18); outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: -2px; }
     td.rf { background: rgba(255, 170, 0, 0.30); outline: 2px solid #e69500; outline-offset: -2px; }
+    /* on coloured cells the window is a thick frame, the colour stays the value's */
+    td.coloured.win { outline: 3px solid #1676f3; outline-offset: -3px; box-shadow: inset 0 0 0 5px #fff; }
+    td.coloured.rf { outline: 3px solid #e69500; outline-offset: -3px; box-shadow: inset 0 0 0 5px #fff; }
+    td.coloured .w { background: #fff; color: #000; padding: 0 1px; }
+    .bar { display: inline-block; width: 6em; height: 0.7em; border: 1px solid #ccc; }
     td .w { position: absolute; right: 1px; bottom: 0; font-size: 0.6rem; color: var(--lumo-primary-text-color, #1676f3); }
     td.rf .w { color: #a06000; }
     td.out { cursor: help; color: transparent; }
@@ -114,7 +124,16 @@ export class SlidingWindow extends LitElement {
     return `out[${r}][${c}] = ${shown.join(' + ')} = ${this.output[r][c]}`;
   }
 
+  private cellStyle(scale: Scale | null, v: number | string) {
+    const n = Number(v);
+    if (!scale || !Number.isFinite(n)) return {};
+    const rgb = colourOf(scale, n);
+    return { background: `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`, color: textOn(rgb) };
+  }
+
   render() {
+    const inScale = this.coloured ? autoScale(this.grid.flat()) : null;
+    const outScale = this.coloured ? autoScale(this.output.flat().map(Number)) : null;
     const f = this.focusedCell();
     const windowClass = this.hovered ? 'rf' : 'win';
     const text = f ? this.sumText(f[0], f[1]) : this.labels.hint;
@@ -135,11 +154,13 @@ export class SlidingWindow extends LitElement {
           <table id="input">${this.grid.map((row, y) => html`<tr>${row.map((v, x) => {
             const t = f ? this.tap(f[0], f[1], y, x) : null;
             const pad = this.isPadding(y, x);
-            return html`<td class="${pad ? 'pad' : ''} ${t ? windowClass : ''}" data-y=${y} data-x=${x}
+            return html`<td class="${pad ? 'pad' : ''} ${t ? windowClass : ''} ${inScale && !pad ? 'coloured' : ''}" data-y=${y} data-x=${x}
+                 style=${styleMap(pad ? {} : this.cellStyle(inScale, v))}
                  title=${pad ? `${this.labels.padding}: ${this.fill}` : ''}>${num(v)}${t
                  ? html`<span class="w">×${num(this.kernel[t[0]][t[1]])}</span>` : ''}</td>`;
           })}</tr>`)}</table>
           <div class="legend"><span class="swatch"></span>${this.labels.padding}: <b id="fill">${this.fill}</b></div>
+          ${inScale ? this.legend(inScale) : ''}
           ${this.flipped ? html`<div class="legend" id="flipped">${this.labels.flipped}</div>` : ''}
         </div>
         <div>
@@ -148,11 +169,20 @@ export class SlidingWindow extends LitElement {
             const i = r * this.outCols + c;
             const cls = ['out', i < this.computed ? 'done' : '', !this.hovered && i === this.computed - 1 ? 'current' : '',
               this.hovered && this.hovered[0] === r && this.hovered[1] === c ? 'hover' : ''].join(' ');
-            return html`<td class=${cls} data-r=${r} data-c=${c} @mouseenter=${() => { this.hovered = [r, c]; }}>${v}</td>`;
+            // a tap on a phone lights the cell's window as pointing does
+            return html`<td class=${cls} data-r=${r} data-c=${c} @mouseenter=${() => { this.hovered = [r, c]; }}
+                 @click=${() => { this.hovered = [r, c]; }}
+                 style=${styleMap(i < this.computed ? this.cellStyle(outScale, v) : {})}>${v}</td>`;
           })}</tr>`)}</table>
+          ${outScale ? this.legend(outScale) : ''}
         </div>
       </div>
       <div id="sum">${text}</div>`;
+  }
+
+  private legend(scale: Scale) {
+    return html`<div class="legend" role="img" aria-label="${this.labels.legend}: ${num(scale.lo)} … ${num(scale.hi)}">
+      <span>${num(scale.lo)}</span><span class="bar" style=${styleMap({ background: gradient(scale) })}></span><span>${num(scale.hi)}</span></div>`;
   }
 
   step() {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.convplay.limits.Clients;
+import org.convplay.limits.RateLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
@@ -32,11 +34,13 @@ public class AccountService implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final boolean teacherSignUp;
     private final SecurityContextHolderStrategy contexts;
+    private final RateLimits rates;
 
     public AccountService(AccountRepository accounts, PasswordEncoder encoder,
                           @Value("${convplay.classroom.teacher-sign-up:true}") boolean teacherSignUp,
-                          ObjectProvider<SecurityContextHolderStrategy> contexts) {
+                          ObjectProvider<SecurityContextHolderStrategy> contexts, RateLimits rates) {
         this.accounts = accounts;
+        this.rates = rates;
         this.encoder = encoder;
         this.teacherSignUp = teacherSignUp;
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
@@ -71,6 +75,8 @@ public class AccountService implements UserDetailsService {
         if (accounts.existsByUsername(name)) {
             throw new SignUpException("username", "username '" + name + "' is taken");
         }
+        String address = Clients.address();
+        rates.take(RateLimits.Limit.SIGN_UP, address == null ? null : "address:" + address);
         Account a = accounts.save(new Account(name, shown, encoder.encode(password), role, Instant.now()));
         return a.ref();
     }

@@ -11,6 +11,7 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.ShapeException;
+import org.convplay.limits.ComputeGate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -29,17 +30,29 @@ public class ConvolutionService {
     public static final String TIMER = "convplay.convolution";
 
     private final EngineRegistry engines;
+    private final ComputeGate gate;
     private final MeterRegistry meters;
 
-    /** With every engine this JVM can load (the same set the application uses), outside Spring (tests). */
+    /** With every engine this JVM can load (the same set the application uses), admitting every request. */
     public ConvolutionService() {
-        this(EngineRegistry.shared(), Metrics.globalRegistry);
+        this(EngineRegistry.shared(), ComputeGate.open());
+    }
+
+    /** Outside Spring (tests), with the given admission control. */
+    public ConvolutionService(EngineRegistry engines, ComputeGate gate) {
+        this(engines, gate, Metrics.globalRegistry);
     }
 
     @Autowired
-    public ConvolutionService(EngineRegistry engines, MeterRegistry meters) {
+    public ConvolutionService(EngineRegistry engines, ComputeGate gate, MeterRegistry meters) {
         this.engines = engines;
+        this.gate = gate;
         this.meters = meters;
+    }
+
+    /** The admission control this service's callers share (pipelines and image bands admit through it too). */
+    public ComputeGate gate() {
+        return gate;
     }
 
     public List<String> engineNames() {
@@ -48,12 +61,33 @@ public class ConvolutionService {
 
     /** Recorded as "single" (one channel, one filter) or "layer" (several of either). */
     public ConvolutionResult convolve(ConvolutionRequest request) {
-        var k = request.kernel();
-        return convolve(request, k.filters() == 1 && k.channelsPerGroup() == 1 ? "single" : "layer");
+        return convolve(request, kind(request));
     }
 
-    /** As {@link #convolve(ConvolutionRequest)}, recorded under {@code kind} (the images page's stripes: "images"). */
+    /**
+     * Checks the request, waits for a place in the {@link ComputeGate} and convolves, recorded under {@code kind}.
+     *
+     * @throws org.convplay.limits.RefusedException when the server is busy
+     */
     public ConvolutionResult convolve(ConvolutionRequest request, String kind) {
+        Work work = checkLimits(request);
+        try (ComputeGate.Ticket ignored = gate.admit(work.multiplyAdds(), work.bytes())) {
+            return compute(request, kind);
+        }
+    }
+
+    /** As {@link #convolve(ConvolutionRequest)}, without admission: for callers that hold a place for all their work. */
+    public ConvolutionResult compute(ConvolutionRequest request) {
+        return compute(request, kind(request));
+    }
+
+    private static String kind(ConvolutionRequest request) {
+        var k = request.kernel();
+        return k.filters() == 1 && k.channelsPerGroup() == 1 ? "single" : "layer";
+    }
+
+    /** As {@link #convolve(ConvolutionRequest, String)}, without admission. */
+    public ConvolutionResult compute(ConvolutionRequest request, String kind) {
         checkLimits(request);
         // no backend named: the engine measured fastest here for this size
         ConvolutionEngine engine = request.backend() == null || request.backend().isBlank()
@@ -93,8 +127,15 @@ public class ConvolutionService {
         return engines.get(name);
     }
 
-    /** Refuses requests that are malformed or too large before any engine allocates for them. */
-    public static void checkLimits(ConvolutionRequest r) {
+    /**
+     * What a computation costs: multiply-adds, and bytes of heap it holds while it runs (its input, kernel and
+     * output as floats, doubled for the engines' own buffers and the copies around them).
+     */
+    public record Work(long multiplyAdds, long bytes) {
+    }
+
+    /** Refuses requests that are malformed or too large before any engine allocates for them; returns their cost. */
+    public static Work checkLimits(ConvolutionRequest r) {
         var in = r.input();
         var k = r.kernel();
         if ((long) in.channels() * in.height() * in.width() > Limits.MAX_INPUT_VALUES) {
@@ -130,5 +171,7 @@ public class ConvolutionService {
         if (outValues > 4L * Limits.MAX_INPUT_VALUES) {
             throw new TooLargeException("the output would have " + outValues + " values; the limit is " + 4L * Limits.MAX_INPUT_VALUES);
         }
+        long inValues = (long) in.channels() * in.height() * in.width();
+        return new Work(macs, 8 * (inValues + k.weights().length + outValues));
     }
 }

@@ -12,6 +12,9 @@ import org.convplay.api.TooLargeException;
  */
 public final class NdArrayParser {
 
+    /** Levels of nested lists: a matrix has 2, a layer's kernels 4; far more is a slip, or an attack on the stack. */
+    static final int MAX_DEPTH = 32;
+
     private final String text;
     private final String field;
     private final int maxValues;
@@ -31,7 +34,7 @@ public final class NdArrayParser {
         String body = unwrap(text.strip());
         NdArrayParser p = new NdArrayParser(body, field, maxValues);
         p.skipSpace();
-        Object tree = p.list(field);
+        Object tree = p.list(field, 1);
         p.skipSpace();
         if (p.pos < body.length()) {
             throw new BadRequestException(field + ": unexpected '" + body.charAt(p.pos) + "' after the closing bracket");
@@ -50,9 +53,13 @@ public final class NdArrayParser {
         return s;
     }
 
-    private Object list(String path) {
+    private Object list(String path, int depth) {
         if (pos >= text.length() || text.charAt(pos) != '[') {
             throw new BadRequestException(path + ": expected '[' " + where());
+        }
+        if (depth > MAX_DEPTH) {
+            // before the recursion can exhaust the stack (and each level's longer path the memory)
+            throw new BadRequestException(field + ": lists nested more than " + MAX_DEPTH + " deep " + where());
         }
         pos++;
         List<Object> items = new ArrayList<>();
@@ -60,7 +67,7 @@ public final class NdArrayParser {
         while (pos < text.length() && text.charAt(pos) != ']') {
             String itemPath = path + "[" + items.size() + "]";
             if (text.charAt(pos) == '[') {
-                items.add(list(itemPath));
+                items.add(list(itemPath, depth + 1));
             } else {
                 items.add(number(itemPath));
             }

@@ -16,10 +16,13 @@ import org.convplay.account.AccountService;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.NotFoundException;
 import org.convplay.api.TooLargeException;
+import org.convplay.benchmark.BenchmarkExperiment;
 import org.convplay.convolve.Limits;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageDecoder;
 import org.convplay.image.ImageExperiment;
+import org.convplay.limits.Clients;
+import org.convplay.limits.RateLimits;
 import org.convplay.pipeline.PipelineJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,16 +37,19 @@ public class ExperimentService {
     /** The format of the saved and exported JSON; older files are upgraded when read. */
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "convolution-playground/experiment";
-    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation");
+    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation", "benchmark");
 
     private final ExperimentRepository repository;
     private final ImageStore imageStore;
     private final AccountService accounts;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RateLimits rates;
 
-    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper) {
+    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper,
+                      RateLimits rates) {
         this.repository = repository;
+        this.rates = rates;
         this.imageStore = imageStore;
         this.accounts = accounts;
         this.mapper = mapper;
@@ -100,15 +106,19 @@ public class ExperimentService {
             throw new BadRequestException("kind must be one of " + KINDS.stream().sorted().toList() + ", got \"" + kind + "\"");
         }
         if (draft.request() == null || draft.request().isNull()) {
-            throw new BadRequestException("request is required: " + ("images".equals(kind)
-                    ? "the images page's state" : "a /api/pipeline body"));
+            throw new BadRequestException("request is required: " + switch (kind) {
+                case "images" -> "the images page's state";
+                case "benchmark" -> "the benchmark page's state and the rows of its run";
+                default -> "a /api/pipeline body";
+            });
         }
         if ("images".equals(kind)) {
             checkImageRequest(draft.request(), draft.images());
+        } else if (!draft.images().isEmpty()) {
+            throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
+        } else if ("benchmark".equals(kind)) {
+            BenchmarkExperiment.read(draft.request());
         } else {
-            if (!draft.images().isEmpty()) {
-                throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
-            }
             try {
                 PipelineJson.read(draft.request());
             } catch (BadRequestException e) {
@@ -128,9 +138,26 @@ public class ExperimentService {
             throw new TooLargeException("the experiment's state has " + json.length() + " characters; the limit is "
                     + Experiment.MAX_BODY);
         }
+        chargeQuota(ownerName, browserKey, (json + title + description).getBytes(StandardCharsets.UTF_8).length
+                + draft.images().stream().mapToLong(b -> b.length).sum());
         Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
                 draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));
         return repository.save(e);
+    }
+
+    /**
+     * Saves per hour for everyone; for anonymous saves also their bytes per day, per browser and per address, so that
+     * nobody can fill the database without an account. A refusal rolls back what this save stored.
+     */
+    private void chargeQuota(String ownerName, String browserKey, long bytes) {
+        rates.take(RateLimits.Limit.SAVE, Clients.key());
+        if (ownerName == null) {
+            String address = Clients.address();
+            rates.take(RateLimits.Limit.ANONYMOUS_ADDRESS_BYTES, address, bytes);
+            if (browserKey != null && address != null) {
+                rates.take(RateLimits.Limit.ANONYMOUS_BYTES, hash(browserKey), bytes);
+            }
+        }
     }
 
     /** The request must name an image that is stored or sent along, and have a kernel per channel of it. */

@@ -12,6 +12,7 @@ import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
+import org.convplay.limits.ComputeGate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -84,26 +85,33 @@ public class ImageConvolutionService {
      * anything runs, so a refused request throws at once with the message the page shows.
      */
     public BandJob start(Tensor input, Kernel kernel, ConvSpec spec) {
-        ConvolutionService.checkLimits(new ConvolutionRequest(input, kernel, spec, false, null));
+        ConvolutionService.Work work = ConvolutionService.checkLimits(new ConvolutionRequest(input, kernel, spec, false, null));
         ConvGeometry.Plan plan = ConvGeometry.check(input, kernel, spec);
+        // one place in the gate for the whole job, freed when its last stripe has run or been skipped
+        ComputeGate.Ticket ticket = convolutions.gate().admitDetached(work.multiplyAdds(), work.bytes());
         int outH = plan.outHeight();
         int rows = Math.max(MIN_STRIPE_ROWS, -Math.floorDiv(-outH, TARGET_STRIPES));
         int stripes = -Math.floorDiv(-outH, rows);
         BandJob job = new BandJob(stripes);
         Tensor out = new Tensor(kernel.filters(), outH, plan.outWidth());
+        AtomicInteger finished = new AtomicInteger();
         for (int s = 0; s < stripes; s++) {
             int from = s * rows;
             int to = Math.min(outH, from + rows);
             executor.execute(() -> {
-                if (job.isCancelled() || job.result().isDone()) {
-                    return;
-                }
                 try {
+                    if (job.isCancelled() || job.result().isDone()) {
+                        return;
+                    }
                     Tensor part = convolveRows(input, kernel, spec, plan, from, to);
                     copyRows(part, out, from);
                     job.stripeDone(out);
                 } catch (RuntimeException e) {
                     job.fail(e);
+                } finally {
+                    if (finished.incrementAndGet() == stripes) {
+                        ticket.close();
+                    }
                 }
             });
         }
@@ -132,8 +140,9 @@ public class ImageConvolutionService {
             }
         }
         ConvSpec rowSpec = spec.withPadding(Padding.explicit(0, 0, plan.pads().left(), plan.pads().right()));
-        // one "images" sample per stripe: their sum is the time the images page kept the engine busy
-        return convolutions.convolve(new ConvolutionRequest(slab, kernel, rowSpec, false, null), "images").output();
+        // one "images" sample per stripe: their sum is the time the images page kept the engine busy; the job holds
+        // its place in the compute gate for all its stripes
+        return convolutions.compute(new ConvolutionRequest(slab, kernel, rowSpec, false, null), "images").output();
     }
 
     private static void copyRows(Tensor part, Tensor out, int from) {

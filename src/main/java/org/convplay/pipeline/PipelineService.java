@@ -10,6 +10,7 @@ import org.convplay.engine.Tensor;
 import org.convplay.engine.model.Conv2dLayer;
 import org.convplay.engine.model.Layer;
 import org.convplay.engine.model.Pipeline;
+import org.convplay.limits.ComputeGate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,18 +33,25 @@ public class PipelineService {
     public record Run(Pipeline.Result result, String backend, double millis) {
     }
 
+    /**
+     * Checks, waits for a place in the compute gate, and runs; stops between layers when the thread is interrupted.
+     *
+     * @throws org.convplay.limits.RefusedException when the server is busy
+     */
     public Run run(Pipeline pipeline, Tensor input, String backend) {
-        check(pipeline, input);
+        ConvolutionService.Work work = check(pipeline, input);
         ConvolutionEngine engine = convolutions.engine(backend);
-        long start = System.nanoTime();
-        Pipeline.Result result = pipeline.run(input, engine);
-        long nanos = System.nanoTime() - start;
-        convolutions.record("pipeline", engine.name(), nanos);
-        return new Run(result, engine.name(), nanos / 1e6);
+        try (ComputeGate.Ticket ignored = convolutions.gate().admit(work.multiplyAdds(), work.bytes())) {
+            long start = System.nanoTime();
+            Pipeline.Result result = pipeline.run(input, engine);
+            long nanos = System.nanoTime() - start;
+            convolutions.record("pipeline", engine.name(), nanos);
+            return new Run(result, engine.name(), nanos / 1e6);
+        }
     }
 
-    /** Shapes first (errors name the layer), then the multiply-adds of every conv layer together. */
-    static void check(Pipeline pipeline, Tensor input) {
+    /** Shapes first (errors name the layer), then the multiply-adds of every conv layer together; returns the cost. */
+    static ConvolutionService.Work check(Pipeline pipeline, Tensor input) {
         if (pipeline.layers().size() > MAX_LAYERS) {
             throw new TooLargeException("layers has " + pipeline.layers().size() + " entries; the limit is " + MAX_LAYERS);
         }
@@ -74,5 +82,7 @@ public class PipelineService {
         if (values > 4L * Limits.MAX_INPUT_VALUES) {
             throw new TooLargeException("the layers' outputs would hold " + values + " values; the limit is " + 4L * Limits.MAX_INPUT_VALUES);
         }
+        // every layer's output is kept for the page, as floats, plus the input
+        return new ConvolutionService.Work(macs, 4 * (values + (long) input.channels() * input.height() * input.width()));
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -43,17 +42,23 @@ public class SecurityConfig extends VaadinWebSecurity {
         RequestMatcher api = new OrRequestMatcher(pathMatchers("/api/**"));
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(pathMatchers(PUBLIC_PATHS)).permitAll()
-                .requestMatchers(pathMatchers("/api/classroom/**")).authenticated());
+                .requestMatchers(pathMatchers("/api/classroom/**")).authenticated()
+                // any other path under /api is public: an unknown one answers 404, not a demand to sign in
+                .requestMatchers(pathMatchers("/api/**")).permitAll());
         http.csrf(csrf -> csrf.ignoringRequestMatchers(api));
         // Embeds are made to be framed by other sites; every other page keeps clickjacking protection.
         RequestMatcher embed = new OrRequestMatcher(pathMatchers("/embed/**"));
         http.headers(h -> h.frameOptions(f -> f.disable())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(embed),
                         new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN))));
-        // A tool calling the API without a session gets 401, not a redirect to the login page.
-        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
+        BrowserProtections.contentSecurityPolicy(http, embed);
+        // A tool calling the API without a session gets 401 (as {"error": ...}, written by /error), not a redirect to
+        // the login page.
+        http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()), api));
         super.configure(http);
         setLoginView(http, LoginView.class);
+        BrowserProtections.csrfOnLogin(http, api);
     }
 
     @Bean

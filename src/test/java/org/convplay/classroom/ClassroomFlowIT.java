@@ -46,6 +46,7 @@ class ClassroomFlowIT {
         browser = new Browser();
         driver = browser.driver;
         wait = browser.wait;
+        pages = new ClassroomBrowser(browser, port);
     }
 
     @AfterEach
@@ -55,46 +56,34 @@ class ClassroomFlowIT {
         }
     }
 
+    private ClassroomBrowser pages;
+
     private void open(String path) {
-        driver.get("http://localhost:" + port + "/" + path);
+        pages.open(path);
     }
 
     private WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return pages.find(css);
     }
 
     private void type(String css, String text) {
-        WebElement input = find(css);
-        input.clear();
-        input.sendKeys(text);
+        pages.type(css, text);
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        pages.click(css);
     }
 
     private void signUp(String username, boolean teacher) {
-        open("signup");
-        type("#username input", username);
-        type("#display-name input", username.toUpperCase());
-        type("#password input", "a long enough password");
-        if (teacher) {
-            click("#role vaadin-radio-button:nth-of-type(2)");
-        }
-        click("#create-account");
-        wait.until(ExpectedConditions.urlContains("/login"));
+        pages.signUp(username, teacher);
     }
 
     private void signIn(String username) {
-        open("login");
-        type("vaadin-login-form vaadin-text-field[name='username'] input", username);
-        WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
-        password.sendKeys("a long enough password");
-        password.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        pages.signIn(username);
     }
 
     private void signOut() {
+        // the classroom home's own button, kept beside the top bar's
         open("classroom");
         click("#logout");
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
@@ -151,8 +140,7 @@ class ClassroomFlowIT {
         type("#join-code input", joinCode);
         click("#join");
         click("#assignments a");
-        type("vaadin-text-area.answer textarea", "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}");
-        click("vaadin-button.submit");
+        answer("1 x 1", "1", "1", "1");
         // the page may be in either language: the wrong part is marked the same way in both
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "✘"));
 
@@ -160,9 +148,8 @@ class ClassroomFlowIT {
         long out = p.get("n") - p.get("k") + 1;
         long dense = (long) p.get("n") * p.get("n") * out * out + out * out;
         long conv = (long) p.get("k") * p.get("k") + 1;
-        type("vaadin-text-area.answer textarea", "{\"output\": [" + out + ", " + out + "], \"denseParameters\": " + dense
-                + ", \"convParameters\": " + conv + ", \"reduction\": " + (double) dense / conv + "}");
-        click("vaadin-button.submit");
+        // plain digits read the same in both languages; the browser runs in English (Browser's --lang), so a point for decimals
+        answer(out + " x " + out, Long.toString(dense), Long.toString(conv), Double.toString((double) dense / conv));
         // "Correct." in English, "Correto." in Portuguese
         wait.until(d -> d.findElement(By.cssSelector("pre.feedback")).getText().matches("(?s)Corre(ct|to)\\..*"));
         signOut();
@@ -178,6 +165,15 @@ class ClassroomFlowIT {
                 .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains(student + "," + student.toUpperCase() + ",100.0,2,100.0");
+    }
+
+    /** Fills the dense-vs-conv answer form and submits it. */
+    private void answer(String output, String dense, String conv, String reduction) {
+        type("#part-output input", output);
+        type("#part-denseParameters input", dense);
+        type("#part-convParameters input", conv);
+        type("#part-reduction input", reduction);
+        click("vaadin-button.submit");
     }
 
     /** "n = 64\nk = 5" as a map. */

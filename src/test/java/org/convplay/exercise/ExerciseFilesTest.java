@@ -35,7 +35,7 @@ class ExerciseFilesTest {
     void theCatalogueHasTheNotebooksExercisesAndEveryKind() {
         assertThat(catalog.all()).extracting(Exercise::id).contains("dense-vs-conv", "practical-same", "practical-gray",
                 "practical-rgb", "practical-filters", "practical-timing");
-        assertThat(catalog.all()).extracting(Exercise::kind).contains(Kind.NUMERIC, Kind.SHAPE, Kind.PRACTICAL);
+        assertThat(catalog.all()).extracting(Exercise::kind).contains(Kind.NUMERIC, Kind.SHAPE, Kind.PRACTICAL, Kind.FORMULA);
     }
 
     @Test
@@ -65,6 +65,22 @@ class ExerciseFilesTest {
             Variant v = Variants.draw(e, catalog.grader(e), 0);
             Grade g = catalog.grader(e).grade(v.parameters(), v.solution(), e.answerExample(), e.tolerance());
             assertThat(g.correct()).as("%s: the example must not give the answer away", e.id()).isFalse();
+        }
+    }
+
+    @Test
+    void everyPracticalNamesItsPageAndEachChecklistLineIsACheckTheGraderMakes() {
+        for (Exercise e : catalog.all()) {
+            if (e.kind() != Kind.PRACTICAL) {
+                assertThat(e.page()).as(e.id()).isNull();
+                continue;
+            }
+            assertThat(e.page()).as(e.id()).isIn(Exercise.PAGES);
+            Variant v = Variants.draw(e, catalog.grader(e), 0);
+            Set<String> fields = new HashSet<>();
+            catalog.grader(e).grade(v.parameters(), v.solution(), e.reference(), e.tolerance()).checks().forEach(c -> fields.add(c.field()));
+            assertThat(e.checklist()).as(e.id()).isNotEmpty();
+            assertThat(e.checklist()).extracting(ChecklistItem::check).as(e.id()).containsExactlyInAnyOrderElementsOf(fields);
         }
     }
 

@@ -13,15 +13,17 @@ class ExerciseReaderTest {
     private static final String GOOD = """
             id: tiny
             kind: shape
-            grader: output-size
+            grader: same-padding
             title: {en: Tiny, pt: Pequeno}
-            prompt: {en: "A {h}x{w} input, kernel {k}", pt: "Uma entrada {h}x{w}, kernel {k}"}
+            prompt: {en: "A {n}x{n} input, kernel {k}", pt: "Uma entrada {n}x{n}, kernel {k}"}
             parameters:
-              h: {seed0: 5, range: [4, 9]}
-              w: {seed0: 5}
-              k: {seed0: 3, values: [2, 3]}
-            reference: {output: [3, 3]}
-            answerExample: {output: [0, 0]}
+              n: {seed0: 6, range: [4, 9]}
+              s: {seed0: 1}
+              k: {seed0: 4, values: [2, 4]}
+              convention: {seed0: theano}
+            reference: {padding: [2, 1, 2, 1], output: [6, 6]}
+            answerExample: {padding: [0, 0, 0, 0], output: [0, 0]}
+            parts: [{name: padding, type: shape, dims: 4, label: {en: Padding, pt: Padding}}, {name: output, type: shape, label: {en: Output, pt: Saída}}]
             """;
 
     private final ExerciseReader reader = new ExerciseReader(Graders.all());
@@ -35,7 +37,7 @@ class ExerciseReaderTest {
         Exercise e = read(GOOD);
         assertThat(e.id()).isEqualTo("tiny");
         assertThat(e.kind()).isEqualTo(Kind.SHAPE);
-        assertThat(e.parameters()).extracting(ParameterSpec::name).containsExactly("h", "w", "k");
+        assertThat(e.parameters()).extracting(ParameterSpec::name).containsExactly("n", "s", "k", "convention");
         assertThat(e.tolerance()).isEqualTo(0.01);
     }
 
@@ -55,7 +57,7 @@ class ExerciseReaderTest {
     @Test
     void aMisspeltFieldIsRefused() {
         assertThatThrownBy(() -> read(GOOD + "tolerence: 0.1\n"))
-                .hasMessageContaining("line 12").hasMessageContaining("'tolerence'").hasMessageContaining("unknown field");
+                .hasMessageContaining("line 14").hasMessageContaining("'tolerence'").hasMessageContaining("unknown field");
     }
 
     @Test
@@ -66,9 +68,9 @@ class ExerciseReaderTest {
 
     @Test
     void theGraderMustExistAndGetItsParameters() {
-        assertThatThrownBy(() -> read(GOOD.replace("grader: output-size", "grader: magic")))
+        assertThatThrownBy(() -> read(GOOD.replace("grader: same-padding", "grader: magic")))
                 .hasMessageContaining("line 3, field 'grader'").hasMessageContaining("no grader named 'magic'");
-        assertThatThrownBy(() -> read(GOOD.replace("  k: {seed0: 3, values: [2, 3]}\n", "")))
+        assertThatThrownBy(() -> read(GOOD.replace("  k: {seed0: 4, values: [2, 4]}\n", "")))
                 .hasMessageContaining("needs a parameter 'k'");
     }
 
@@ -80,15 +82,15 @@ class ExerciseReaderTest {
 
     @Test
     void aDuplicateKeyAndBadYamlAreReportedWithTheirLine() {
-        assertThatThrownBy(() -> read(GOOD + "kind: numeric\n")).hasMessageContaining("line 12").hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> read(GOOD + "kind: numeric\n")).hasMessageContaining("line 14").hasMessageContaining("appears twice");
         assertThatThrownBy(() -> read("id: [unclosed\n")).hasMessageContaining("tiny.yaml").hasMessageContaining("not valid YAML");
     }
 
     @Test
     void aValueOfTheWrongTypeIsNamed() {
         assertThatThrownBy(() -> read(GOOD.replace("range: [4, 9]", "range: [4, nine]")))
-                .hasMessageContaining("field 'parameters.h.range[1]'").hasMessageContaining("expected an integer");
-        assertThatThrownBy(() -> read(GOOD.replace("reference: {output: [3, 3]}", "reference: 3")))
+                .hasMessageContaining("field 'parameters.n.range[1]'").hasMessageContaining("expected an integer");
+        assertThatThrownBy(() -> read(GOOD.replace("reference: {padding: [2, 1, 2, 1], output: [6, 6]}", "reference: 3")))
                 .hasMessageContaining("field 'reference'");
     }
 }

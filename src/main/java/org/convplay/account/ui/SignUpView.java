@@ -17,6 +17,7 @@ import org.convplay.account.Account;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
 import org.convplay.account.SignUpException;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.MainLayout;
 
 /** Creates a teacher or student account, then sends the person to sign in. */
@@ -59,6 +60,9 @@ public class SignUpView extends VerticalLayout implements LocaleChangeObserver {
         try {
             accounts.signUp(username.getValue(), displayName.getValue(), password.getValue(), role.getValue());
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+        } catch (RefusedException e) {
+            username.setErrorMessage(getTranslation(e.messageKey(), e.retryAfterSeconds()));
+            username.setInvalid(true);
         } catch (SignUpException e) {
             switch (e.field()) {
                 case "username" -> show(username, e);

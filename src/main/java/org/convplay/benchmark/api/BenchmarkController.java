@@ -1,23 +1,28 @@
 package org.convplay.benchmark.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.JsonArrays;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.convolve.api.ConvolveJson;
 import org.convplay.engine.benchmark.BenchmarkRunner;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,12 +33,22 @@ class BenchmarkController {
 
     static final Set<String> FIELDS = Set.of("size", "kernel", "channels", "filters", "repeats");
 
-    private final BenchmarkService service;
+    /** How often a running benchmark checks that its client is still there. */
+    static final long HEARTBEAT_MILLIS = 500;
 
-    BenchmarkController(BenchmarkService service) {
+    private final BenchmarkService service;
+    private final ObjectMapper mapper;
+
+    BenchmarkController(BenchmarkService service, ObjectMapper mapper) {
         this.service = service;
+        this.mapper = mapper;
     }
 
+    /**
+     * Runs the benchmark on the service's thread while this one watches the client: after the first half second it
+     * writes a space (JSON allows leading whitespace) every half second, and a write that fails means the client has
+     * gone, which cancels the benchmark between two runs. Tomcat says nothing of a closed connection until it writes.
+     */
     @Operation(summary = "Time every available engine on the same seeded data",
             description = "A size x size input with the given channels, a kernel x kernel kernel with the given filters, "
                     + "'same' padding; each engine warms up, then runs repeats times into one output allocated once. "
@@ -61,9 +76,9 @@ class BenchmarkController {
             {"error": "unknown field \\"sizes\\"; known fields: channels, filters, kernel, repeats, size"}""")))
     @ApiResponse(responseCode = "503", description = "Another benchmark is running",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-                    {"error": "another benchmark is running on this server; try again when it has finished"}""")))
+                    {"error": "another benchmark is running on this server; try again in 12 s"}""")))
     @PostMapping(path = "/api/benchmark", consumes = "application/json", produces = "application/json")
-    Map<String, Object> run(@RequestBody JsonNode body) {
+    void run(@RequestBody JsonNode body, HttpServletResponse response) throws IOException {
         if (body == null || !body.isObject()) {
             throw new BadRequestException("the body must be a JSON object: {\"size\", \"kernel\", \"channels\", \"filters\", \"repeats\"}");
         }
@@ -71,7 +86,51 @@ class BenchmarkController {
         BenchmarkRunner.Request request = service.request(
                 number(body, "size", 256), number(body, "kernel", 3), number(body, "channels", 1),
                 number(body, "filters", 1), number(body, "repeats", 10));
-        BenchmarkRunner.Report report = service.run(request);
+        AtomicBoolean clientGone = new AtomicBoolean();
+        CompletableFuture<BenchmarkRunner.Report> job = service.start(request, f -> { }, clientGone::get);
+        BenchmarkRunner.Report report;
+        try {
+            report = whileConnected(job, response, clientGone);
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                throw e;
+            }
+            mapper.writeValue(response.getOutputStream(), Map.of("error", "the benchmark failed: " + e.getMessage()));
+            return;
+        }
+        if (report == null) {
+            return;
+        }
+        response.setContentType("application/json");
+        mapper.writeValue(response.getOutputStream(), json(report));
+    }
+
+    /** The report, or null when the client went away (the benchmark is then cancelled). */
+    private static BenchmarkRunner.Report whileConnected(CompletableFuture<BenchmarkRunner.Report> job,
+                                                         HttpServletResponse response, AtomicBoolean clientGone) {
+        while (true) {
+            try {
+                return job.get(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                try {
+                    response.setContentType("application/json");
+                    response.getOutputStream().write(' ');
+                    response.flushBuffer();
+                } catch (IOException gone) {
+                    clientGone.set(true);
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                clientGone.set(true);
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static Map<String, Object> json(BenchmarkRunner.Report report) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BenchmarkRunner.Row r : report.results()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -91,10 +150,5 @@ class BenchmarkController {
 
     private static int number(JsonNode body, String field, int defaultValue) {
         return body.hasNonNull(field) ? JsonArrays.wholeNumber(body.get(field), field) : defaultValue;
-    }
-
-    @ExceptionHandler(BenchmarkService.BusyException.class)
-    ResponseEntity<Map<String, String>> busy(BenchmarkService.BusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
     }
 }

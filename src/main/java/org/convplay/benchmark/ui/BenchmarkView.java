@@ -1,6 +1,7 @@
 package org.convplay.benchmark.ui;
 
 import org.convplay.ui.Fields;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -17,6 +18,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -24,10 +27,16 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.convplay.api.BadRequestException;
+import org.convplay.benchmark.BenchmarkExperiment;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.engine.benchmark.BenchmarkRunner;
+import org.convplay.exercise.ui.TaskBar;
+import org.convplay.exercise.ui.TaskBars;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -38,7 +47,7 @@ import org.convplay.ui.MainLayout;
 @Route(value = "benchmark", layout = MainLayout.class)
 @PageTitle("Benchmark")
 @Menu(title = "nav.benchmark", order = 4)
-public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver {
+public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     /** The notebook's comparison and the layer the issue names, one click each. */
     enum Preset {
@@ -76,9 +85,19 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
     final Pre machine = new Pre();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private CompletableFuture<?> job;
+    /** The last finished run: what a practical's task bar grades. */
+    BenchmarkRunner.Report lastReport;
+    /** A practical's task bar, when the URL names one ({@code ?task=practical-timing}). */
+    final TaskBar taskBar;
 
     public BenchmarkView(BenchmarkService service) {
+        this(service, null);
+    }
+
+    @Autowired
+    public BenchmarkView(BenchmarkService service, TaskBars tasks) {
         this.service = service;
+        this.taskBar = tasks == null ? null : tasks.forPage(new BenchmarkTaskPage(this));
         preset.setId("benchmark-preset");
         preset.setItems(Preset.values());
         preset.setItemLabelGenerator(Preset::label);
@@ -108,7 +127,11 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-s)");
-        add(heading, intro, form, progress, status, chart, table, machine);
+        add(heading, intro);
+        if (taskBar != null) {
+            add(taskBar);
+        }
+        add(form, progress, status, chart, table, machine);
         showMachine(service.machine());
     }
 
@@ -124,22 +147,29 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         }
         UI ui = UI.getCurrent();
         cancelled.set(false);
+        CompletableFuture<BenchmarkRunner.Report> started;
+        try {
+            started = service.start(request, f -> ui.access(() -> progress.setValue(Math.min(1, f))), cancelled::get);
+        } catch (RefusedException e) {
+            status.setText(getTranslation("limits.busy", e.retryAfterSeconds()));
+            return;
+        }
         run.setEnabled(false);
         cancel.setEnabled(true);
         progress.setValue(0);
         progress.setVisible(true);
         status.setText(getTranslation("benchmark.running"));
         ui.setPollInterval(400);
-        job = CompletableFuture.runAsync(() -> {
-            try {
-                BenchmarkRunner.Report report = service.run(request,
-                        f -> ui.access(() -> progress.setValue(Math.min(1, f))), cancelled::get);
+        job = started;
+        started.whenComplete((report, failure) -> {
+            Throwable e = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (e == null) {
                 ui.access(() -> show(report));
-            } catch (CancellationException e) {
+            } else if (e instanceof CancellationException) {
                 ui.access(() -> finish(getTranslation("benchmark.cancelled")));
-            } catch (BenchmarkService.BusyException | BadRequestException e) {
+            } else if (e instanceof BadRequestException) {
                 ui.access(() -> finish(e.getMessage()));
-            } catch (RuntimeException e) {
+            } else {
                 ui.access(() -> finish(getTranslation("benchmark.failed", e.getMessage())));
             }
         });
@@ -147,11 +177,24 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
 
 
     void show(BenchmarkRunner.Report report) {
+        lastReport = report;
         table.setItems(report.results());
         chart.setRows(report.results());
         showMachine(report.machine());
         finish(getTranslation("benchmark.done", report.request().size(), report.request().kernel(),
                 report.request().channels(), report.request().filters()));
+    }
+
+    /** A saved experiment's run: its form and the figures it measured; "Run" measures again, here. */
+    public void load(JsonNode request) {
+        BenchmarkRunner.Report saved = BenchmarkExperiment.read(request);
+        size.setValue(saved.request().size());
+        kernel.setValue(saved.request().kernel());
+        channels.setValue(saved.request().channels());
+        filters.setValue(saved.request().filters());
+        repeats.setValue(saved.request().repeats());
+        show(saved);
+        status.setText(getTranslation("benchmark.savedRun"));
     }
 
     private void finish(String message) {
@@ -169,6 +212,13 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
 
     private static String format(Double v, String pattern) {
         return v == null ? "–" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (taskBar != null) {
+            taskBar.open(event.getLocation().getQueryParameters());
+        }
     }
 
     @Override

@@ -62,6 +62,10 @@ public class Assignment {
     @Column(name = "late_penalty_percent", nullable = false)
     private int latePenaltyPercent;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "solution_policy", nullable = false, length = 24)
+    private SolutionPolicy solutionPolicy = SolutionPolicy.AFTER_LAST_ATTEMPT;
+
     @Column(name = "seed_salt", nullable = false, length = 64)
     private String seedSalt;
 
@@ -83,6 +87,15 @@ public class Assignment {
         this.latePenaltyPercent = latePenaltyPercent;
         this.seedSalt = seedSalt;
         this.createdAt = createdAt;
+    }
+
+    public Assignment withSolutionPolicy(SolutionPolicy policy) {
+        this.solutionPolicy = policy;
+        return this;
+    }
+
+    public SolutionPolicy getSolutionPolicy() {
+        return solutionPolicy;
     }
 
     public Long getId() {

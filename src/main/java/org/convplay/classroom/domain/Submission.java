@@ -66,6 +66,10 @@ public class Submission {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** A practical's page state, saved as an experiment; null for other exercises. */
+    @Column(name = "experiment_id", length = 32)
+    private String experimentId;
+
     protected Submission() {
     }
 
@@ -139,5 +143,13 @@ public class Submission {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public String getExperimentId() {
+        return experimentId;
+    }
+
+    public void setExperimentId(String experimentId) {
+        this.experimentId = experimentId;
     }
 }

@@ -10,4 +10,7 @@ public interface SubmissionRepository extends JpaRepository<Submission, Long> {
     List<Submission> findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(Long assignmentId, Long studentId);
 
     List<Submission> findByAssignmentId(Long assignmentId);
+
+    @org.springframework.data.jpa.repository.Query("select distinct s.exerciseId from Submission s where s.student.id = :studentId and s.correct = true")
+    List<String> solvedExerciseIds(@org.springframework.data.repository.query.Param("studentId") Long studentId);
 }

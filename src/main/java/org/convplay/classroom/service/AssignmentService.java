@@ -27,6 +27,10 @@ import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.service.StudentWork;
+import org.convplay.exercise.service.TeacherExerciseService;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -49,14 +53,19 @@ public class AssignmentService {
     private final SubmissionRepository submissions;
     private final EnrollmentRepository enrollments;
     private final ExerciseService exercises;
+    private final TeacherExerciseService teacherExercises;
     private final Access access;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ExperimentService experiments;
     private Clock clock = Clock.systemUTC();
 
     AssignmentService(AccountService accountService, AccountRepository accounts, AssignmentRepository assignments,
                       SubmissionRepository submissions, EnrollmentRepository enrollments, ExerciseService exercises,
-                      Access access, ObjectMapper json, MeterRegistry meters) {
+                      TeacherExerciseService teacherExercises, Access access, ObjectMapper json, ExperimentService experiments,
+                      MeterRegistry meters) {
+        this.teacherExercises = teacherExercises;
+        this.experiments = experiments;
         this.meters = meters;
         // both series from the start, so a fresh server shows 0 rather than nothing
         storedCounter(true);
@@ -88,7 +97,8 @@ public class AssignmentService {
             throw new ClassroomException("exercises", "choose at least one exercise");
         }
         for (String id : ids) {
-            if (!exercises.exists(id)) {
+            // A teacher's own exercise may be given only to that teacher's classes.
+            if (!exercises.exists(id) && !teacherExercises.ownedBy(id, course.getTeacher().getId())) {
                 throw new ClassroomException("exercises", "no exercise with id '" + id + "'");
             }
         }
@@ -110,8 +120,11 @@ public class AssignmentService {
         }
         byte[] salt = new byte[16];
         random.nextBytes(salt);
+        if (form.solutionPolicy() == null) {
+            throw new ClassroomException("solutionPolicy", "choose when students see the worked solutions");
+        }
         Assignment a = assignments.save(new Assignment(course, title, ids, form.opensAt(), form.dueAt(), form.maxAttempts(),
-                form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()));
+                form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()).withSolutionPolicy(form.solutionPolicy()));
         return Mapping.summary(a);
     }
 
@@ -161,6 +174,17 @@ public class AssignmentService {
         int left = Math.max(0, a.getMaxAttempts() - attempts.size());
         boolean reveal = revealed(a, attempts.size(), solved, status);
         Exercise e = v.exercise();
+        long wrong = attempts.stream().filter(s -> !s.isCorrect()).count();
+        List<Text> hints = e.hints().stream().limit(wrong).map(h -> h.fill(v.parameters().asMap())).toList();
+        List<org.convplay.exercise.Check> lastChecks = List.of();
+        if (last != null) {
+            try {
+                // Graded again rather than stored: grading is deterministic, and the marks then follow the parts.
+                lastChecks = exercises.grade(v, json.readTree(last.getAnswer())).checks();
+            } catch (JsonProcessingException ex) {
+                lastChecks = List.of();
+            }
+        }
         String example;
         try {
             example = json.writeValueAsString(e.answerExample());
@@ -169,11 +193,17 @@ public class AssignmentService {
         }
         return new Views.StudentExercise(exerciseId, e.title(), v.prompt(), v.parameters().asMap(), example, attempts.size(), left,
                 best, solved, last == null ? null : Text.of(last.getFeedbackEn(), last.getFeedbackPt()),
-                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, e.parts(), hints,
+                last == null ? null : last.getAnswer(), lastChecks);
     }
 
+    /** Whether the worked solution is shown, by the rule the teacher chose for the assignment. */
     static boolean revealed(Assignment a, int attemptsUsed, boolean solved, Views.Status status) {
-        return attemptsUsed >= a.getMaxAttempts() || solved || status == Views.Status.CLOSED;
+        return switch (a.getSolutionPolicy()) {
+            case NEVER -> false;
+            case AFTER_DUE -> status == Views.Status.LATE || status == Views.Status.CLOSED;
+            case AFTER_LAST_ATTEMPT -> attemptsUsed >= a.getMaxAttempts() || solved || status == Views.Status.CLOSED;
+        };
     }
 
     private static Text notes(Variant v) {
@@ -181,11 +211,47 @@ public class AssignmentService {
     }
 
     private Variant variant(Assignment a, AccountRef student, String exerciseId) {
-        return exercises.variant(exerciseId, Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId));
+        long seed = Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId);
+        return TeacherExerciseService.isKey(exerciseId) ? teacherExercises.variant(exerciseId, seed) : exercises.variant(exerciseId, seed);
     }
 
     @Transactional
     public Views.SubmitResult submit(long assignmentId, String exerciseId, String answerText) {
+        return submit(assignmentId, exerciseId, answerText, null).result();
+    }
+
+    /** A submission's result for the pages, the grade behind it (null when nothing was graded) and its experiment. */
+    record Submitted(Views.SubmitResult result, Grade grade, String experimentId) {
+    }
+
+    /** Whether the signed-in student may see the worked solution of an exercise of their assignment now (its policy). */
+    @Transactional(readOnly = true)
+    public boolean solutionShown(long assignmentId, String exerciseId) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        List<Submission> attempts = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
+                .filter(s -> s.getExerciseId().equals(exerciseId)).toList();
+        return a.getExerciseIds().contains(exerciseId)
+                && revealed(a, attempts.size(), attempts.stream().anyMatch(Submission::isCorrect), Mapping.status(a, clock.instant()));
+    }
+
+    /** The signed-in student's seed for an exercise of their assignment (what a practical's page is opened with). */
+    @Transactional(readOnly = true)
+    public long seed(long assignmentId, String exerciseId) {
+        AccountRef student = accountService.requireCurrent();
+        Assignment a = access.joinedAssignment(student, assignmentId);
+        if (!a.getExerciseIds().contains(exerciseId)) {
+            throw new ClassroomException("exercise", "exercise '" + exerciseId + "' is not part of this assignment");
+        }
+        return Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId);
+    }
+
+    /**
+     * Grades and stores one answer; {@code page}, for a practical done on its page, is saved as an experiment the
+     * submission links to, but only once the answer is graded (a refused answer leaves nothing behind).
+     */
+    @Transactional
+    Submitted submit(long assignmentId, String exerciseId, String answerText, StudentWork.PageState page) {
         AccountRef student = accountService.requireCurrent();
         Assignment a = access.joinedAssignment(student, assignmentId);
         // One answer at a time per student and class: two sent at once (a double click, two tabs) would otherwise
@@ -199,19 +265,19 @@ public class AssignmentService {
         long used = submissions.countByAssignmentIdAndStudentIdAndExerciseId(a.getId(), student.id(), exerciseId);
         int left = (int) Math.max(0, a.getMaxAttempts() - used);
         if (status == Views.Status.NOT_OPEN) {
-            return refused(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
+            return notGraded(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
                     "Esta tarefa abre em " + a.getOpensAt() + "."));
         }
         if (left == 0) {
-            return refused(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
+            return notGraded(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
                     "Não restam tentativas: todas as " + a.getMaxAttempts() + " foram usadas."));
         }
         if (status == Views.Status.CLOSED) {
-            return refused(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
+            return notGraded(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
                     "O prazo (" + a.getDueAt() + ") passou; respostas atrasadas não são aceitas."));
         }
         if (answerText != null && answerText.length() > Submission.ANSWER_MAX) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
                     + Submission.ANSWER_MAX + " are kept. It did not use an attempt.", "A resposta tem " + answerText.length()
                     + " caracteres; no máximo " + Submission.ANSWER_MAX + " são guardados. Ela não usou uma tentativa."));
         }
@@ -219,14 +285,14 @@ public class AssignmentService {
         try {
             answer = json.readTree(answerText == null ? "" : answerText);
         } catch (JsonProcessingException e) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
                     + "); it did not use an attempt.", "A resposta não é um JSON válido (" + e.getOriginalMessage()
                     + "); ela não usou uma tentativa."));
         }
         Variant v = variant(a, student, exerciseId);
         Grade grade = exercises.grade(v, answer);
         if (!grade.gradable()) {
-            return refused(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
                     grade.reasonPt() + " (Isto não usou uma tentativa.)"));
         }
         boolean late = status == Views.Status.LATE;
@@ -236,15 +302,28 @@ public class AssignmentService {
             feedback = Text.of(feedback.en() + "\nLate: " + a.getLatePenaltyPercent() + "% penalty.",
                     feedback.pt() + "\nAtrasada: penalidade de " + a.getLatePenaltyPercent() + "%.");
         }
-        submissions.save(new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
-                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now));
+        Submission saved = new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
+                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now);
+        if (page != null && ExperimentService.KINDS.contains(page.kind())) {
+            // every page a practical is done on has an experiment kind; the check stays for pages added later
+            String title = v.exercise().title().en() + ": " + student.username() + ", " + a.getTitle();
+            Experiment e = experiments.save(new ExperimentService.Draft(title.length() > Experiment.MAX_TITLE
+                    ? title.substring(0, Experiment.MAX_TITLE) : title, "", page.kind(), page.request(), page.view(), null,
+                    page.images()), null);
+            saved.setExperimentId(e.getId());
+        }
+        submissions.save(saved);
         countStored(grade.correct());
         int leftNow = left - 1;
         boolean solvedBefore = submissions.findByAssignmentIdAndStudentIdOrderBySubmittedAtAsc(a.getId(), student.id()).stream()
                 .anyMatch(s -> s.getExerciseId().equals(exerciseId) && s.isCorrect());
         boolean reveal = revealed(a, a.getMaxAttempts() - leftNow, solvedBefore || grade.correct(), status);
-        return new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
-                reveal ? v.solution().steps() : null, reveal ? notes(v) : null);
+        return new Submitted(new Views.SubmitResult(Views.Outcome.GRADED, feedback, grade.correct(), score, late, leftNow,
+                reveal ? v.solution().steps() : null, reveal ? notes(v) : null, grade.checks()), grade, saved.getExperimentId());
+    }
+
+    private static Submitted notGraded(Views.Outcome outcome, int left, Text message) {
+        return new Submitted(refused(outcome, left, message), null, null);
     }
 
     /** Counts a submission in {@code convplay.submissions.stored} once its transaction has committed. */
@@ -268,6 +347,6 @@ public class AssignmentService {
     }
 
     private static Views.SubmitResult refused(Views.Outcome outcome, int left, Text message) {
-        return new Views.SubmitResult(outcome, message, false, 0, false, left, null, null);
+        return new Views.SubmitResult(outcome, message, false, 0, false, left, null, null, List.of());
     }
 }

@@ -49,12 +49,48 @@ public class GradeService {
             List<Submission> own = byStudent.getOrDefault(student.getId(), List.of());
             List<Views.ExerciseGrade> cells = a.getExerciseIds().stream().map(id -> {
                 List<Submission> tries = own.stream().filter(s -> s.getExerciseId().equals(id)).toList();
-                return new Views.ExerciseGrade(Scores.best(own, id), tries.size(), tries.stream().anyMatch(Submission::isLate));
+                String experiment = tries.stream().map(Submission::getExperimentId).filter(java.util.Objects::nonNull)
+                        .reduce((first, last) -> last).orElse(null);
+                return new Views.ExerciseGrade(Scores.best(own, id), tries.size(), tries.stream().anyMatch(Submission::isLate), experiment);
             }).toList();
             rows.add(new Views.GradeRow(Mapping.person(student), cells, Scores.percent(a, own)));
         }
-        return new Views.GradeTable(Mapping.summary(a), rows);
+        List<Submission> all = byStudent.values().stream().flatMap(List::stream).toList();
+        List<Views.ExerciseStats> stats = a.getExerciseIds().stream().map(id -> stats(id, all)).toList();
+        return new Views.GradeTable(Mapping.summary(a), rows, stats);
     }
+
+    private static final int ANSWER_SHOWN = 200;
+
+    static Views.ExerciseStats stats(String exerciseId, List<Submission> submissions) {
+        List<Submission> tries = submissions.stream().filter(s -> s.getExerciseId().equals(exerciseId)).toList();
+        long right = tries.stream().filter(Submission::isCorrect).count();
+        Map<String, Long> wrong = tries.stream().filter(s -> !s.isCorrect())
+                .collect(Collectors.groupingBy(s -> shortAnswer(s.getAnswer()), java.util.TreeMap::new, Collectors.counting()));
+        // ties go to the first answer in alphabetical order, so the table is the same on every load
+        Map.Entry<String, Long> common = wrong.entrySet().stream()
+                .max(java.util.Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .orElse(null);
+        return new Views.ExerciseStats(exerciseId, tries.size(), tries.isEmpty() ? 0 : (double) right / tries.size(),
+                common == null ? null : common.getKey(), common == null ? 0 : common.getValue().intValue());
+    }
+
+    /** The answer as stored, less the page's state; cut to a readable length. */
+    static String shortAnswer(String answer) {
+        String shown = answer;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(answer);
+            if (node.isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove(org.convplay.exercise.Exercise.FROM_THE_PAGE);
+                shown = node.toString();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // stored answers are JSON; should one not be, it is shown as it is
+        }
+        return shown.length() <= ANSWER_SHOWN ? shown : shown.substring(0, ANSWER_SHOWN) + "…";
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** One student's grades in one class, for the class's teacher. */
     @Transactional(readOnly = true)

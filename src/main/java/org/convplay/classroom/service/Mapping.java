@@ -13,7 +13,8 @@ final class Mapping {
 
     static Views.AssignmentSummary summary(Assignment a) {
         return new Views.AssignmentSummary(a.getId(), a.getCourse().getId(), a.getCourse().getName(), a.getTitle(),
-                a.getExerciseIds(), a.getOpensAt(), a.getDueAt(), a.getMaxAttempts(), a.getLatePolicy(), a.getLatePenaltyPercent());
+                a.getExerciseIds(), a.getOpensAt(), a.getDueAt(), a.getMaxAttempts(), a.getLatePolicy(), a.getLatePenaltyPercent(),
+                a.getSolutionPolicy());
     }
 
     static Views.CourseSummary summary(Course c, boolean withCode, int students) {

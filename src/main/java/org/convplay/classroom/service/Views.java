@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.domain.SolutionPolicy;
+import org.convplay.exercise.AnswerPart;
+import org.convplay.exercise.Check;
 import org.convplay.exercise.Text;
 
 /**
@@ -27,12 +30,18 @@ public final class Views {
 
     public record AssignmentSummary(long id, long courseId, String courseName, String title, List<String> exerciseIds,
                                     Instant opensAt, Instant dueAt, int maxAttempts, LatePolicy latePolicy,
-                                    int latePenaltyPercent) {
+                                    int latePenaltyPercent, SolutionPolicy solutionPolicy) {
     }
 
     /** What a teacher fills in to create an assignment. */
     public record AssignmentForm(String title, List<String> exerciseIds, Instant opensAt, Instant dueAt, int maxAttempts,
-                                 LatePolicy latePolicy, int latePenaltyPercent) {
+                                 LatePolicy latePolicy, int latePenaltyPercent, SolutionPolicy solutionPolicy) {
+
+        /** The solution after the last attempt, as before teachers could choose. */
+        public AssignmentForm(String title, List<String> exerciseIds, Instant opensAt, Instant dueAt, int maxAttempts,
+                              LatePolicy latePolicy, int latePenaltyPercent) {
+            this(title, exerciseIds, opensAt, dueAt, maxAttempts, latePolicy, latePenaltyPercent, SolutionPolicy.AFTER_LAST_ATTEMPT);
+        }
     }
 
     public enum Status { NOT_OPEN, OPEN, LATE, CLOSED }
@@ -41,10 +50,15 @@ public final class Views {
     public record StudentAssignmentRow(AssignmentSummary assignment, Status status, double scorePercent) {
     }
 
-    /** One exercise of an assignment as its student sees it: their own variant, attempts and feedback. */
+    /**
+     * One exercise of an assignment as its student sees it: their own variant, the parts of its answer
+     * form, attempts and feedback, the hints earned by wrong attempts, and the solution when the
+     * assignment's rule shows it (null otherwise).
+     */
     public record StudentExercise(String exerciseId, Text title, Text prompt, Map<String, Object> parameters, String answerExample,
                                   int attemptsUsed, int attemptsLeft, double bestScore, boolean solved, Text lastFeedback,
-                                  List<Text> solution, Text notes) {
+                                  List<Text> solution, Text notes, List<AnswerPart> parts, List<Text> hints,
+                                  String lastAnswer, List<Check> lastChecks) {
 
         public boolean solutionShown() {
             return solution != null;
@@ -63,17 +77,26 @@ public final class Views {
         NOT_OPEN, CLOSED, NO_ATTEMPTS_LEFT
     }
 
+    /** @param checks the graded parts, for the marks beside the answer form; empty when not graded */
     public record SubmitResult(Outcome outcome, Text message, boolean correct, double score, boolean late, int attemptsLeft,
-                               List<Text> solution, Text notes) {
+                               List<Text> solution, Text notes, List<Check> checks) {
     }
 
-    public record ExerciseGrade(double bestScore, int attempts, boolean late) {
+    /** One student's work on one exercise; {@code experimentId} is the page state of their last practical attempt, or null. */
+    public record ExerciseGrade(double bestScore, int attempts, boolean late, String experimentId) {
     }
 
     public record GradeRow(Person student, List<ExerciseGrade> exercises, double totalPercent) {
     }
 
-    public record GradeTable(AssignmentSummary assignment, List<GradeRow> rows) {
+    /**
+     * How the class did on one exercise: every attempt counted, the share answered right, and the wrong
+     * answer given most often (its short answers, without the page's state), or null when none was wrong.
+     */
+    public record ExerciseStats(String exerciseId, int attempts, double correctShare, String commonWrong, int commonWrongCount) {
+    }
+
+    public record GradeTable(AssignmentSummary assignment, List<GradeRow> rows, List<ExerciseStats> exercises) {
     }
 
     public record StudentGradeRow(AssignmentSummary assignment, double scorePercent, int attempts) {

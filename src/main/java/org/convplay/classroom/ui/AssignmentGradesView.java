@@ -3,6 +3,8 @@ package org.convplay.classroom.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -28,6 +30,9 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
     final H2 heading = new H2();
     final Grid<Views.GradeRow> grid = new Grid<>();
     final Anchor csv = new Anchor();
+    private final H3 statsTitle = new H3();
+    /** Per exercise: attempts, the share right and the most common wrong answer. */
+    final Grid<Views.ExerciseStats> stats = new Grid<>();
 
     public AssignmentGradesView(GradeService grades) {
         this.grades = grades;
@@ -36,7 +41,9 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
         csv.setId("csv");
         // A plain link: the browser sends the session cookie, and the API checks the class is the teacher's.
         csv.getElement().setAttribute("router-ignore", true);
-        add(heading, csv, grid);
+        stats.setId("exercise-stats");
+        stats.setAllRowsVisible(true);
+        add(heading, csv, grid, statsTitle, stats);
     }
 
     @Override
@@ -65,13 +72,29 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
         List<String> ids = table.assignment().exerciseIds();
         for (int i = 0; i < ids.size(); i++) {
             int col = i;
-            grid.addColumn(r -> {
+            grid.addComponentColumn(r -> {
                 Views.ExerciseGrade g = r.exercises().get(col);
-                return Dates.percent(g.bestScore() * 100) + " (" + g.attempts() + ")" + (g.late() ? " *" : "");
-            }).setHeader(ids.get(i));
+                Span cell = new Span(Dates.percent(g.bestScore() * 100) + " (" + g.attempts() + ")" + (g.late() ? " *" : ""));
+                if (g.experimentId() != null) {
+                    // the page state of the student's last practical attempt, opened as it was
+                    Anchor open = new Anchor("e/" + g.experimentId(), " ↗");
+                    open.setClassName("experiment-link");
+                    open.setTitle(getTranslation("progress.experiment"));
+                    cell.add(open);
+                }
+                return cell;
+            }).setHeader(ids.get(i)).setKey("exercise-" + i);
         }
         grid.addColumn(r -> Dates.percent(r.totalPercent())).setHeader(getTranslation("classroom.grades.total"));
         grid.setItems(table.rows());
+        statsTitle.setText(getTranslation("progress.exercise"));
+        stats.removeAllColumns();
+        stats.addColumn(Views.ExerciseStats::exerciseId).setHeader(getTranslation("progress.exercise"));
+        stats.addColumn(Views.ExerciseStats::attempts).setHeader(getTranslation("progress.attempts"));
+        stats.addColumn(x -> x.attempts() == 0 ? "–" : Dates.percent(x.correctShare() * 100)).setHeader(getTranslation("progress.correct"));
+        stats.addColumn(x -> x.commonWrong() == null ? "–" : x.commonWrong() + " (" + x.commonWrongCount() + "×)")
+                .setHeader(getTranslation("progress.commonWrong")).setFlexGrow(3);
+        stats.setItems(table.exercises());
     }
 
     @Override

@@ -25,9 +25,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.convplay.classroom.domain.Assignment;
 import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.domain.SolutionPolicy;
+import org.convplay.exercise.service.TeacherExerciseService;
+import org.convplay.exercise.ui.TeacherExercisesView;
 import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.ClassroomException;
 import org.convplay.classroom.service.CourseService;
@@ -60,10 +64,13 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
     final IntegerField attempts = new IntegerField();
     final Select<LatePolicy> latePolicy = new Select<>();
     final IntegerField penalty = new IntegerField();
+    final Select<SolutionPolicy> solutionPolicy = new Select<>();
+    final RouterLink writeExercise = new RouterLink("", TeacherExercisesView.class);
     final Button create = new Button();
     final Span formError = new Span();
 
-    public CourseView(CourseService courses, AssignmentService assignments, ExerciseService exercises) {
+    public CourseView(CourseService courses, AssignmentService assignments, ExerciseService exercises,
+                      TeacherExerciseService teacherExercises) {
         this.courses = courses;
         this.assignments = assignments;
         joinCode.setId("join-code");
@@ -74,7 +81,10 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
         title.setId("assignment-title");
         title.setMaxLength(Assignment.TITLE_MAX);
         exercisePicker.setId("assignment-exercises");
-        exercisePicker.setItems(exercises.list());
+        // The teacher's own exercises (stored under keys t<id>-...) come after the shipped ones.
+        List<Exercise> choices = new ArrayList<>(exercises.list());
+        choices.addAll(teacherExercises.mine());
+        exercisePicker.setItems(choices);
         opens.setId("assignment-opens");
         due.setId("assignment-due");
         LocalDateTime now = LocalDateTime.now(Dates.ZONE).truncatedTo(ChronoUnit.HOURS);
@@ -93,13 +103,17 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
         penalty.setMax(100);
         penalty.setValue(20);
         latePolicy.addValueChangeListener(e -> penalty.setEnabled(e.getValue() == LatePolicy.PENALTY));
+        solutionPolicy.setId("assignment-solution");
+        solutionPolicy.setItems(SolutionPolicy.values());
+        solutionPolicy.setValue(SolutionPolicy.AFTER_LAST_ATTEMPT);
         create.setId("create-assignment");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> createAssignment());
         formError.setId("assignment-error");
         formError.getStyle().set("color", "var(--lumo-error-text-color)");
-        FormLayout form = new FormLayout(title, exercisePicker, opens, due, attempts, latePolicy, penalty);
-        add(heading, joinCode, studentsTitle, students, assignmentsTitle, assignmentGrid, newTitle, form, create, formError);
+        writeExercise.setId("write-exercise");
+        FormLayout form = new FormLayout(title, exercisePicker, opens, due, attempts, latePolicy, penalty, solutionPolicy);
+        add(heading, joinCode, studentsTitle, students, assignmentsTitle, assignmentGrid, newTitle, writeExercise, form, create, formError);
     }
 
     @Override
@@ -119,7 +133,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
             assignments.create(detail.course().id(), new Views.AssignmentForm(title.getValue(), new ArrayList<>(
                     exercisePicker.getSelectedItems().stream().map(Exercise::id).toList()), Dates.toInstant(opens.getValue()),
                     Dates.toInstant(due.getValue()), attempts.getValue() == null ? 0 : attempts.getValue(), latePolicy.getValue(),
-                    penalty.getValue() == null ? 0 : penalty.getValue()));
+                    penalty.getValue() == null ? 0 : penalty.getValue(), solutionPolicy.getValue()));
             formError.setText("");
             title.clear();
             exercisePicker.clear();
@@ -161,13 +175,17 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
                 : getTranslation("classroom.late.penaltyOf", a.latePenaltyPercent())).setHeader(getTranslation("classroom.assignment.latePolicy"));
         title.setLabel(getTranslation("classroom.assignment.title"));
         exercisePicker.setLabel(getTranslation("classroom.assignment.exercises"));
-        exercisePicker.setItemLabelGenerator(e -> e.title().in(locale));
         opens.setLabel(getTranslation("classroom.assignment.opens"));
         due.setLabel(getTranslation("classroom.assignment.due"));
         attempts.setLabel(getTranslation("classroom.assignment.attempts"));
         latePolicy.setLabel(getTranslation("classroom.assignment.latePolicy"));
         latePolicy.setItemLabelGenerator(p -> getTranslation("classroom.late." + p.name().toLowerCase(Locale.ROOT)));
         penalty.setLabel(getTranslation("classroom.assignment.penalty"));
+        solutionPolicy.setLabel(getTranslation("classroom.assignment.solutionPolicy"));
+        writeExercise.setText(getTranslation("classroom.class.writeExercise"));
+        solutionPolicy.setItemLabelGenerator(p -> getTranslation("classroom.solution." + p.name().toLowerCase(Locale.ROOT)));
+        exercisePicker.setItemLabelGenerator(e -> TeacherExerciseService.isKey(e.id())
+                ? getTranslation("classroom.assignment.ownExercise", e.title().in(locale)) : e.title().in(locale));
         create.setText(getTranslation("classroom.assignment.create"));
         refresh();
     }

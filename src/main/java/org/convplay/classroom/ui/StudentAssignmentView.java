@@ -2,6 +2,7 @@ package org.convplay.classroom.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,8 +26,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.Views;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
+import org.convplay.exercise.ui.AnswerForm;
 import org.convplay.exercise.Parameters;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.ui.TaskLinks;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -39,19 +48,25 @@ import org.convplay.ui.MainLayout;
 public class StudentAssignmentView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
 
     private final AssignmentService assignments;
+    private final ExerciseService exercises;
     private long assignmentId;
     private Views.StudentAssignmentDetail detail;
     /** The result of the latest submission per exercise, shown under it until the page is left. */
     private final Map<String, Views.SubmitResult> results = new HashMap<>();
-    /** What the student typed per exercise, kept across re-renders. */
+    /** What the student typed per exercise, kept across re-renders (JSON, for practical exercises without parts). */
     private final Map<String, String> drafts = new HashMap<>();
+    /** The answer form per exercise, kept across re-renders so what was typed stays. */
+    final Map<String, AnswerForm> forms = new HashMap<>();
+    private final ObjectMapper json;
 
     final H2 heading = new H2();
     final Span status = new Span();
     final Div exercisesBox = new Div();
 
-    public StudentAssignmentView(AssignmentService assignments) {
+    public StudentAssignmentView(AssignmentService assignments, ObjectMapper json, ExerciseService exercises) {
         this.assignments = assignments;
+        this.json = json;
+        this.exercises = exercises;
         status.setId("status");
         exercisesBox.setWidthFull();
         add(heading, status, exercisesBox);
@@ -70,9 +85,41 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
     }
 
     void submit(String exerciseId) {
-        results.put(exerciseId, assignments.submit(assignmentId, exerciseId, drafts.get(exerciseId)));
+        AnswerForm form = forms.get(exerciseId);
+        String answer = drafts.get(exerciseId);
+        if (form != null) {
+            Optional<ObjectNode> read = form.read();
+            if (read.isEmpty()) {
+                // The messages sit at the fields; nothing is sent and no attempt is used.
+                return;
+            }
+            answer = read.get().toString();
+        }
+        Views.SubmitResult result = assignments.submit(assignmentId, exerciseId, answer);
+        results.put(exerciseId, result);
+        if (form != null && !result.checks().isEmpty()) {
+            form.showGrade(Grade.of(result.checks()));
+        }
         detail = assignments.forStudent(assignmentId);
         render(getLocale());
+    }
+
+    private AnswerForm form(Views.StudentExercise e) {
+        return forms.computeIfAbsent(e.exerciseId(), id -> {
+            AnswerForm form = new AnswerForm(e.parts(), new Parameters(e.parameters()));
+            form.setId("answer-form-" + id);
+            if (e.lastAnswer() != null) {
+                try {
+                    form.fill(json.readTree(e.lastAnswer()));
+                } catch (JsonProcessingException ex) {
+                    // A stored answer is JSON we wrote; if not, the form simply starts empty.
+                }
+            }
+            if (!e.lastChecks().isEmpty()) {
+                form.showGrade(Grade.of(e.lastChecks()));
+            }
+            return form;
+        });
     }
 
     private void render(Locale locale) {
@@ -103,18 +150,49 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
                 Dates.percent(e.bestScore() * 100)));
         attempts.setClassName("attempts");
         card.add(attempts);
-        TextArea answer = new TextArea(getTranslation("exercise.practice.answer"));
-        answer.setClassName("answer");
-        answer.setWidthFull();
-        answer.setValue(drafts.computeIfAbsent(e.exerciseId(), k -> e.answerExample()));
-        answer.addValueChangeListener(ev -> drafts.put(e.exerciseId(), ev.getValue()));
+        if (e.solved()) {
+            Span done = new Span("✔ " + getTranslation("progress.done"));
+            done.setClassName("done");
+            done.getElement().getThemeList().add("badge success");
+            card.add(done);
+        }
+        // teachers' own exercises are not in the shipped catalogue, and none of them is a practical
+        String page = exercises.exists(e.exerciseId()) ? exercises.exercise(e.exerciseId()).page() : null;
         Button submit = new Button(getTranslation("classroom.assignment.submit"), ev -> submit(e.exerciseId()));
         submit.setClassName("submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         boolean canSubmit = e.attemptsLeft() > 0 && detail.status() != Views.Status.CLOSED;
-        answer.setReadOnly(!canSubmit);
         submit.setEnabled(canSubmit);
-        card.add(answer, submit);
+        if (page != null) {
+            // a practical is done on its page, whose task bar submits the page's state
+            Anchor open = new Anchor(TaskLinks.assignment(page, e.exerciseId(), assignmentId), getTranslation("task.open." + page));
+            open.setClassName("open-task");
+            open.setEnabled(canSubmit);
+            card.add(open);
+        } else if (e.parts().isEmpty()) {
+            TextArea answer = new TextArea(getTranslation("exercise.practice.answer"));
+            answer.setClassName("answer");
+            answer.setWidthFull();
+            answer.setValue(drafts.computeIfAbsent(e.exerciseId(), k -> e.answerExample()));
+            answer.addValueChangeListener(ev -> drafts.put(e.exerciseId(), ev.getValue()));
+            answer.setReadOnly(!canSubmit);
+            card.add(answer);
+        } else {
+            AnswerForm form = form(e);
+            form.setReadOnly(!canSubmit);
+            card.add(form);
+        }
+        if (page == null) {
+            card.add(submit);
+        }
+        if (!e.hints().isEmpty()) {
+            UnorderedList hints = new UnorderedList();
+            hints.setClassName("hints");
+            for (int i = 0; i < e.hints().size(); i++) {
+                hints.add(new ListItem(getTranslation("exercise.practice.hint", i + 1) + " " + e.hints().get(i).in(locale)));
+            }
+            card.add(hints);
+        }
         Views.SubmitResult r = results.get(e.exerciseId());
         Text feedback = r != null ? r.message() : e.lastFeedback();
         if (feedback != null) {

@@ -10,7 +10,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import org.convplay.ui.Presentation;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -22,6 +25,7 @@ import org.convplay.api.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.NdArray;
+import org.convplay.limits.RefusedException;
 import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
@@ -38,7 +42,7 @@ import org.convplay.ui.MainLayout;
 @PageTitle("Compare conventions")
 @Menu(title = "nav.compare", order = 1)
 @AnonymousAllowed
-public class ComparisonView extends VerticalLayout implements LocaleChangeObserver {
+public class ComparisonView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     /** An asymmetric kernel and an even size, so that flip and the odd padding row both show. */
     static final double[][] INPUT = {
@@ -55,9 +59,11 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     final Map<Convention, MatrixEditor> results = new EnumMap<>(Convention.class);
     final Map<Convention, Div> reasons = new EnumMap<>(Convention.class);
     private final Map<Convention, H3> titles = new EnumMap<>(Convention.class);
+    final MatrixOptions options = new MatrixOptions();
 
     public ComparisonView(ConvolutionService service) {
         this.service = service;
+        intro.setId("intro");
         input.setId("compare-input");
         kernel.setId("compare-kernel");
         input.setValue(INPUT);
@@ -72,7 +78,9 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
         padding.addValueChangeListener(e -> recompute());
         error.addClassName("error-message");
 
-        FlexLayout sources = new FlexLayout(input, kernel, padding);
+        options.control(input, kernel);
+        options.onDigitsChange(this::recompute);
+        FlexLayout sources = new FlexLayout(input, kernel, padding, options);
         sources.getStyle().set("gap", "var(--lumo-space-l)");
         sources.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         FlexLayout grid = new FlexLayout();
@@ -82,6 +90,7 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
             MatrixEditor m = new MatrixEditor("output");
             m.setReadOnly(true);
             m.setId("compare-" + c.id());
+            options.control(m);
             results.put(c, m);
             Div reason = new Div();
             reason.addClassName("result-shape");
@@ -111,7 +120,7 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
                     ConvSpec spec = c.resolve(settings);
                     Tensor out = service.convolve(new ConvolutionRequest(in, k, spec, true, null)).output();
                     MatrixEditor m = results.get(c);
-                    m.setDisplayValue(out.toArray(0));
+                    m.setDisplayValue(out.toArray(0), options.digits());
                     m.setMarked(differences(baseOut, out));
                     m.setVisible(true);
                     reasons.get(c).setText(reason(c, spec, baseSpec, baseOut, out));
@@ -121,6 +130,8 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
                 }
             }
             error.setText("");
+        } catch (RefusedException e) {
+            error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
         }
@@ -164,6 +175,11 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
             return getTranslation("compare.same");
         }
         return why.isEmpty() ? getTranslation("compare.same") : String.join("; ", why);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        intro.setVisible(!Presentation.apply(event, this));
     }
 
     @Override

@@ -3,9 +3,12 @@ package org.convplay.convolve.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
+import java.util.List;
 import java.util.function.Consumer;
 import org.convplay.api.BadRequestException;
 import org.convplay.convolve.Limits;
@@ -20,15 +23,24 @@ import org.convplay.convolve.Numbers;
  */
 @Tag("matrix-editor")
 @JsModule("./matrix-editor.ts")
-public class MatrixEditor extends Component {
+public class MatrixEditor extends Component implements LocaleChangeObserver {
+
+    /** Significant digits a result shows unless the page chooses others. */
+    public static final int DEFAULT_DIGITS = 4;
+
+    private static final java.util.Set<String> NAMED = java.util.Set.of("input", "kernel", "output");
 
     private final String field;
     private String[][] cells = {{"0"}};
+    /** The exact numbers behind a display in significant digits; null when the cells are the numbers. */
+    private double[][] exact;
+    private boolean coloured = true;
 
     public MatrixEditor(String field) {
         this.field = field;
         getElement().addEventListener("cells-changed", e -> {
             cells = decode(e.getEventData().getString("event.detail.cells"));
+            exact = null;
             fireChanged();
         }).addEventData("event.detail.cells");
         getElement().addEventListener("matrix-pasted", e -> paste(e.getEventData().getString("event.detail.text")))
@@ -53,6 +65,61 @@ public class MatrixEditor extends Component {
         changeListener.accept(this);
     }
 
+    /** Colours the cells by value with a legend (on by default); false shows plain cells. */
+    public void setColoured(boolean coloured) {
+        this.coloured = coloured;
+        getElement().setProperty("coloured", coloured);
+    }
+
+    public boolean isColoured() {
+        return coloured;
+    }
+
+    /** Lights a region, e.g. the receptive field of an output cell, as {row, column} pairs; null clears it. */
+    public void setRegion(List<int[]> cellsToLight) {
+        if (cellsToLight == null) {
+            getElement().setPropertyJson("region", Json.createNull());
+            return;
+        }
+        JsonArray a = Json.createArray();
+        for (int[] rc : cellsToLight) {
+            JsonArray p = Json.createArray();
+            p.set(0, rc[0]);
+            p.set(1, rc[1]);
+            a.set(a.length(), p);
+        }
+        getElement().setPropertyJson("region", a);
+    }
+
+    /** Outlines one cell, e.g. the output cell under the pointer; null clears it. */
+    public void setHighlight(int[] rowColumn) {
+        if (rowColumn == null) {
+            getElement().setPropertyJson("highlight", Json.createNull());
+            return;
+        }
+        JsonArray p = Json.createArray();
+        p.set(0, rowColumn[0]);
+        p.set(1, rowColumn[1]);
+        getElement().setPropertyJson("highlight", p);
+    }
+
+    /** Called with {row, column} when the pointer (or a finger) is on a cell of a read-only matrix. */
+    public void onCellHover(Consumer<int[]> listener) {
+        getElement().addEventListener("cell-hover", e -> listener.accept(new int[] {
+                (int) e.getEventData().getNumber("event.detail.row"), (int) e.getEventData().getNumber("event.detail.column")}))
+                .addEventData("event.detail.row").addEventData("event.detail.column");
+    }
+
+    /** Draws the (read-only) matrix as a picture in the same colours, for grids too large to read as numbers. */
+    public void setPicture(boolean picture) {
+        getElement().setProperty("picture", picture);
+    }
+
+    /** A line above the matrix, e.g. "channel 0, 11 x 11". */
+    public void setCaption(String caption) {
+        getElement().setProperty("caption", caption);
+    }
+
     public void setReadOnly(boolean readOnly) {
         getElement().setProperty("readonly", readOnly);
     }
@@ -63,7 +130,17 @@ public class MatrixEditor extends Component {
         o.put("removeRow", removeRow);
         o.put("addColumn", addColumn);
         o.put("removeColumn", removeColumn);
+        o.put("cell", getTranslation("matrix.cell"));
+        o.put("legend", getTranslation("matrix.legend"));
         getElement().setPropertyJson("labels", o);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
+                getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
+        // the three matrices every page has get a translated name; others (a filter's channel) keep their field
+        getElement().setProperty("name", NAMED.contains(field) ? getTranslation("matrix.name." + field) : field);
     }
 
     /** Replaces the matrix with NumPy-style or JSON text; returns false (and reports) when it cannot be read. */
@@ -87,6 +164,8 @@ public class MatrixEditor extends Component {
     }
 
     public void setValue(double[][] rows) {
+        exact = null;
+        getElement().setPropertyJson("exact", Json.createNull());
         String[][] text = new String[rows.length][];
         for (int y = 0; y < rows.length; y++) {
             text[y] = new String[rows[y].length];
@@ -99,14 +178,38 @@ public class MatrixEditor extends Component {
 
     /** Shows numbers in short form (a result), keeping the matrix's shape. */
     public void setDisplayValue(double[][] rows) {
-        String[][] text = new String[rows.length][];
-        for (int y = 0; y < rows.length; y++) {
-            text[y] = new String[rows[y].length];
-            for (int x = 0; x < rows[y].length; x++) {
-                text[y][x] = Numbers.formatShort(rows[y][x]);
+        setDisplayValue(rows, DEFAULT_DIGITS);
+    }
+
+    /**
+     * Shows numbers to {@code digits} significant digits (a result); the exact value stays on hover and
+     * in {@link #toText()}.
+     */
+    public void setDisplayValue(double[][] rows, int digits) {
+        setDisplayValue(rows, digits, rows);
+    }
+
+    /**
+     * Shows {@code shown} (e.g. a result times 256, as integers) while hover and {@link #toText()} give
+     * {@code exact}, of the same shape.
+     */
+    public void setDisplayValue(double[][] shown, int digits, double[][] exact) {
+        String[][] text = new String[shown.length][];
+        JsonArray exactText = Json.createArray();
+        double[][] copy = new double[exact.length][];
+        for (int y = 0; y < shown.length; y++) {
+            text[y] = new String[shown[y].length];
+            copy[y] = exact[y].clone();
+            JsonArray row = Json.createArray();
+            for (int x = 0; x < shown[y].length; x++) {
+                text[y][x] = Numbers.significant(shown[y][x], digits);
+                row.set(x, Numbers.format(exact[y][x]));
             }
+            exactText.set(y, row);
         }
         setCells(text);
+        this.exact = copy;
+        getElement().setPropertyJson("exact", exactText);
     }
 
     private void setCells(String[][] text) {
@@ -139,8 +242,11 @@ public class MatrixEditor extends Component {
         getElement().setPropertyJson("marked", rows);
     }
 
-    /** The numbers, or an error naming the first cell that is not one. */
+    /** The numbers (the exact ones behind a rounded display), or an error naming the first cell that is not one. */
     public double[][] getValue() {
+        if (exact != null) {
+            return exact;
+        }
         double[][] out = new double[cells.length][];
         for (int y = 0; y < cells.length; y++) {
             out[y] = new double[cells[y].length];
@@ -166,6 +272,7 @@ public class MatrixEditor extends Component {
 
     /** Simulates an edit from the browser (used by view tests). */
     void edit(int row, int column, String text) {
+        exact = null;
         cells[row][column] = text;
         fireChanged();
     }

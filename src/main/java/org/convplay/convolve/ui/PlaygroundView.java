@@ -11,13 +11,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,6 +30,7 @@ import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.Limits;
 import org.convplay.convolve.NdArray;
+import org.convplay.limits.RefusedException;
 import org.convplay.convolve.NotebookExample;
 import org.convplay.convolve.SingleConv;
 import org.convplay.engine.Border;
@@ -44,6 +46,8 @@ import org.convplay.engine.Padding;
 import org.convplay.engine.ShapeException;
 import org.convplay.engine.Tensor;
 import org.convplay.ui.MainLayout;
+import org.convplay.ui.Presentation;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.convplay.experiment.Experiment;
@@ -59,7 +63,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
 @AnonymousAllowed
-public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver {
+public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
 
     private final ConvolutionService service;
@@ -97,6 +101,12 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     private final Button copyInput = new Button();
     private final Button copyKernel = new Button();
     private final Button copyResult = new Button();
+    final MatrixOptions options = new MatrixOptions();
+    /** The spec and plan of the result shown, for the receptive field of the cell under the pointer. */
+    private ConvSpec shownSpec;
+    private ConvGeometry.Plan shownPlan;
+    private int shownKernelHeight;
+    private int shownKernelWidth;
     /** True while a convention preset sets several controls, so that they recompute once, not once each. */
     private boolean applyingPreset;
 
@@ -108,6 +118,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     @Autowired
     public PlaygroundView(ConvolutionService service, ExperimentService experiments) {
         this.service = service;
+        intro.setId("intro");
         this.saveBar = experiments == null ? null : new SaveBar(experiments, "playground", this::toJson);
         setWidthFull();
         input.setId("input");
@@ -171,10 +182,17 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             t.getStyle().set("font-family", "ui-monospace, monospace");
         }
 
-        HorizontalLayout pads = new HorizontalLayout(padTop, padBottom, padLeft, padRight);
+        FlexLayout pads = wrapping(padTop, padBottom, padLeft, padRight);
         pads.setId("explicit-padding");
-        HorizontalLayout steps = new HorizontalLayout(strideY, strideX, dilationY, dilationX);
-        FlexLayout controls = new FlexLayout(convention, padding, pads, border, flip, steps);
+        // wrapping rows, so that on a phone no field runs off the screen
+        FlexLayout steps = wrapping(strideY, strideX, dilationY, dilationX);
+        for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
+            f.setWidth("8.5em");
+        }
+        options.control(input, kernel, result);
+        options.onDigitsChange(this::recompute);
+        result.onCellHover(this::showReceptiveField);
+        FlexLayout controls = new FlexLayout(convention, padding, pads, border, flip, steps, options);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(Alignment.BASELINE);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
@@ -182,16 +200,25 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         VerticalLayout inputColumn = column(inputTitle, input, inputText, copyInput);
         VerticalLayout kernelColumn = column(kernelTitle, kernel, kernelText, copyKernel);
         VerticalLayout resultColumn = column(resultTitle, result, shape, formula, copyResult);
-        FlexLayout matrices = new FlexLayout(inputColumn, kernelColumn, resultColumn);
-        matrices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        matrices.getStyle().set("gap", "var(--lumo-space-l)");
+        Div matrices = new Div(inputColumn, kernelColumn, resultColumn);
+        matrices.addClassName("matrices");
+        matrices.setId("matrices");
 
-        add(heading, intro);
+        controls.setWidthFull();
+        add(heading, intro, controls, conventionNote, error, matrices);
+        // saving comes after the matrices, so that on a laptop the result is in view without scrolling
         if (saveBar != null) {
             add(saveBar);
         }
-        add(controls, conventionNote, error, matrices, export);
+        add(export);
         recompute();
+    }
+
+    private static FlexLayout wrapping(Component... children) {
+        FlexLayout f = new FlexLayout(children);
+        f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        f.getStyle().set("gap", "var(--lumo-space-s)");
+        return f;
     }
 
     private static VerticalLayout column(Component... children) {
@@ -305,7 +332,14 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
             ConvSpec spec = spec();
             ConvolutionResult r = service.convolve(new ConvolutionRequest(in, k, spec, true, null));
-            result.setDisplayValue(r.output().toArray(0));
+            result.setDisplayValue(r.output().toArray(0), options.digits());
+            shownSpec = spec;
+            shownPlan = r.plan();
+            shownKernelHeight = k.height();
+            shownKernelWidth = k.width();
+            input.setRegion(null);
+            kernel.setRegion(null);
+            result.setHighlight(null);
             inputText.setValue(input.toText());
             kernelText.setValue(kernel.toText());
             shape.setText(getTranslation("playground.shape", r.output().height(), r.output().width()));
@@ -313,6 +347,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             error.setText("");
             result.setVisible(true);
             export.setSource(this::exportCode);
+        } catch (RefusedException e) {
+            showError(getTranslation(e.messageKey(), e.retryAfterSeconds()));
         } catch (BadRequestException | ShapeException e) {
             showError(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -343,20 +379,48 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     }
 
     private void copy(MatrixEditor m) {
-        String text = m == result ? resultText() : m.toText();
+        // the exact values, also for a result shown in fewer digits
+        String text = m.toText();
         getUI().ifPresent(ui -> ui.getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", text));
     }
 
-    private String resultText() {
-        String[][] cells = result.getCells();
-        double[][] v = new double[cells.length][];
-        for (int y = 0; y < cells.length; y++) {
-            v[y] = new double[cells[y].length];
-            for (int x = 0; x < cells[y].length; x++) {
-                v[y][x] = Double.parseDouble(cells[y][x]);
+    /** Lights the input cells and the kernel weights that make output cell {row, column}. */
+    void showReceptiveField(int[] cell) {
+        if (shownPlan == null) {
+            return;
+        }
+        result.setHighlight(cell);
+        input.setRegion(receptiveField(cell[0], cell[1], shownSpec, shownPlan, shownKernelHeight, shownKernelWidth,
+                input.getCells().length, input.getCells()[0].length));
+        List<int[]> weights = new ArrayList<>();
+        for (int i = 0; i < shownKernelHeight; i++) {
+            for (int j = 0; j < shownKernelWidth; j++) {
+                weights.add(new int[] {i, j});
             }
         }
-        return NdArray.of(v).toText();
+        kernel.setRegion(weights);
+    }
+
+    /** The input cells under the kernel's taps for output cell (oy, ox); taps on padding are left out. */
+    static List<int[]> receptiveField(int oy, int ox, ConvSpec spec, ConvGeometry.Plan plan, int kh, int kw, int h, int w) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < kh; i++) {
+            int y = oy * spec.strideY() - plan.pads().top() + i * spec.dilationY();
+            for (int j = 0; j < kw; j++) {
+                int x = ox * spec.strideX() - plan.pads().left() + j * spec.dilationX();
+                if (y >= 0 && y < h && x >= 0 && x < w) {
+                    out.add(new int[] {y, x});
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean present = Presentation.apply(event, this);
+        intro.setVisible(!present);
+        export.setVisible(!present);
     }
 
     @Override

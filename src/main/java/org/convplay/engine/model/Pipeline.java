@@ -3,6 +3,8 @@ package org.convplay.engine.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.Convention;
 import org.convplay.engine.ReferenceEngine;
@@ -87,9 +89,22 @@ public final class Pipeline {
     }
 
     public Result run(Tensor input, ConvolutionEngine engine) {
+        return run(input, engine, () -> false);
+    }
+
+    /**
+     * As {@link #run(Tensor, ConvolutionEngine)}, checking {@code cancelled} and the thread's interrupt flag before
+     * every layer.
+     *
+     * @throws CancellationException when cancelled; nothing partial is returned
+     */
+    public Result run(Tensor input, ConvolutionEngine engine, BooleanSupplier cancelled) {
         List<LayerOutput> outputs = new ArrayList<>();
         Tensor current = input;
         for (int i = 0; i < layers.size(); i++) {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("pipeline cancelled before layer " + i);
+            }
             Layer layer = layers.get(i);
             try {
                 current = layer.apply(current, engine, convention);

@@ -2,6 +2,7 @@ package org.convplay.exercise.api;
 
 import java.util.Map;
 import org.convplay.exercise.BrokenExerciseException;
+import org.convplay.exercise.ExerciseFileException;
 import org.convplay.exercise.service.UnknownExerciseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,12 @@ class ExerciseApiErrors {
     @ExceptionHandler(UnknownExerciseException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownExerciseException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    /** An exercise text sent to be validated (or a teacher's) that cannot be used: the message names line and field. */
+    @ExceptionHandler(ExerciseFileException.class)
+    ResponseEntity<Map<String, String>> badFile(ExerciseFileException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(BrokenExerciseException.class)

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.convplay.api.BadRequestException;
 import org.convplay.api.TooLargeException;
 import org.convplay.exercise.Exercise;
+import org.convplay.exercise.ExerciseLimits;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
@@ -74,6 +75,34 @@ class ExerciseController {
         body.put("title", e.title().in(locale));
         body.put("kind", e.kind().id());
         body.put("answerExample", e.answerExample());
+        body.put("parts", e.parts());
+        return body;
+    }
+
+    /**
+     * Checks exercise text (YAML, as application/yaml or text/plain) without storing anything:
+     * 200 with the parsed exercise and its seed-0 parameters, or 400 naming the line and field.
+     */
+    @PostMapping("/validate")
+    Map<String, Object> validate(@RequestBody(required = false) String yaml, HttpServletRequest request) {
+        if (request.getContentLengthLong() > 4L * ExerciseLimits.MAX_FILE_BYTES) {
+            throw new TooLargeException("the body has " + request.getContentLengthLong() + " bytes; an exercise file has at most "
+                    + ExerciseLimits.MAX_FILE_BYTES);
+        }
+        if (yaml == null || yaml.isBlank()) {
+            throw new BadRequestException("the body must be the exercise's YAML text (application/yaml or text/plain)");
+        }
+        Variant v = exercises.validate(yaml);
+        Exercise e = v.exercise();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", e.id());
+        body.put("title", e.title());
+        body.put("kind", e.kind().id());
+        body.put("parts", e.parts());
+        body.put("hints", e.hints().size());
+        body.put("parameters", v.parameters().asMap());
+        body.put("prompt", v.prompt());
+        body.put("answer", v.solution().answer());
         return body;
     }
 
@@ -87,16 +116,13 @@ class ExerciseController {
     @ApiResponse(responseCode = "200", description = "The grade, each part's check and the worked solution",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "dense-vs-conv", value = """
                     {"correct": true, "gradable": true, "score": 1.0,
-                     "feedback": "✔ output: [98,98] is right.\\n✔ denseParameters: 96049604 is right.\\n✔ convParameters: 10 is right.\\n✔ reduction: 9604960.4 is right.",
-                     "checks": [{"correct": true, "field": "output", "message": "output: [98,98] is right."},
-                                {"correct": true, "field": "denseParameters", "message": "denseParameters: 96049604 is right."},
-                                {"correct": true, "field": "convParameters", "message": "convParameters: 10 is right."},
-                                {"correct": true, "field": "reduction", "message": "reduction: 9604960.4 is right."}],
+                     "feedback": "✔ Output size (rows x columns): 98 x 98 is right.\\n✔ Parameters of the dense layer: 96049604 is right.\\n✔ Parameters of the convolutional layer: 10 is right.\\n✔ Reduction (dense / conv): 9604960.4 is right.",
+                     "checks": [{"correct": true, "field": "output", "message": "Output size (rows x columns): 98 x 98 is right."},
+                                {"correct": true, "field": "denseParameters", "message": "Parameters of the dense layer: 96049604 is right."},
+                                {"correct": true, "field": "convParameters", "message": "Parameters of the convolutional layer: 10 is right."},
+                                {"correct": true, "field": "reduction", "message": "Reduction (dense / conv): 9604960.4 is right."}],
                      "solution": {
-                       "steps": ["Output of a valid 3x3 kernel: it fits n - k + 1 = 100 - 3 + 1 = 98 times along each side, so the output is 98x98.",
-                                 "Dense layer: each of the 100x100 = 10,000 inputs connects to each of the 98x98 = 9,604 outputs: 10,000 x 9,604 = 96,040,000 weights, plus 9,604 biases = 96,049,604 parameters.",
-                                 "Convolutional layer: one 3x3 kernel shared by every position: 9 weights + 1 bias = 10 parameters.",
-                                 "Reduction: 96,049,604 / 10 = 9,604,960.4 times fewer parameters."],
+                       "steps": ["A valid 3x3 kernel fits n - k + 1 = 100 - 3 + 1 times along each side: the output is 98 x 98. The dense layer connects each of the 100x100 inputs to each output and adds one bias per output: 96049604 parameters. The convolution shares one kernel: 3x3 weights + 1 bias = 10. Reduction: 96049604 / 10 = 9604960.4 times fewer."],
                        "notes": "A correction: the original notebook says the output is 99x99. It is 100 - 3 + 1 per side, which for 100 and 3 is 98x98 (a 3x3 kernel has only 98 positions along 100 pixels), so its dense count was off too: 10,000 x 9,604 weights + 9,604 biases = 96,049,604 parameters against 10, about 9.6 million times fewer.",
                        "answer": {"output": [98, 98], "denseParameters": 96049604, "convParameters": 10, "reduction": 9604960.4}}}""")))
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """

@@ -28,11 +28,6 @@ abstract class FieldGrader implements Grader {
     /** The answer's fields, in the order feedback lists them. */
     abstract Map<String, Type> fields();
 
-    /** An extra sentence for a particular wrong value (a known slip), or null. */
-    Text hint(String field, Parameters p, JsonNode given) {
-        return null;
-    }
-
     static Map<String, Type> fields(Object... nameTypePairs) {
         Map<String, Type> m = new LinkedHashMap<>();
         for (int i = 0; i < nameTypePairs.length; i += 2) {
@@ -57,10 +52,6 @@ abstract class FieldGrader implements Grader {
                 Text message = ok
                         ? Text.of(name + ": " + shown + " is right.", name + ": " + shown + " está certo.")
                         : wrongMessage(f.getValue(), name, shown, tolerance);
-                Text hint = ok ? null : hint(name, p, answer.get(name));
-                if (hint != null) {
-                    message = Text.of(message.en() + " " + hint.en(), message.pt() + " " + hint.pt());
-                }
                 checks.add(new Check(name, ok, message));
             }
             return Grade.of(checks);

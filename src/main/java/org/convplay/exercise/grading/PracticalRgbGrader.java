@@ -1,114 +1,133 @@
 package org.convplay.exercise.grading;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.Parameters;
 import org.convplay.exercise.Solution;
 import org.convplay.exercise.Text;
+import org.convplay.image.ImageExperiment;
+import org.convplay.image.KernelPreset;
+import org.convplay.image.SampleImage;
 
 /**
- * Practicals 3 and 4: an RGB image (3 x h x w, channels first) through a kernel with 3 input
- * channels; with {@code f} = 1 one output band, with {@code f} > 1 several bands, one per filter.
+ * Practicals 3 and 4 on the images page. One band: a colour picture and a filter with a kernel for
+ * each of its three channels. Several bands: {@code f} different filters, so {@code f} output bands.
  */
-final class PracticalRgbGrader extends PracticalGrader {
+final class PracticalRgbGrader extends ImagePageGrader {
 
-    private final String name;
     private final boolean several;
 
-    private PracticalRgbGrader(String name, boolean several) {
-        this.name = name;
+    private PracticalRgbGrader(boolean several) {
         this.several = several;
     }
 
     static PracticalRgbGrader oneBand() {
-        return new PracticalRgbGrader("practical-rgb", false);
+        return new PracticalRgbGrader(false);
     }
 
     static PracticalRgbGrader severalBands() {
-        return new PracticalRgbGrader("practical-filters", true);
+        return new PracticalRgbGrader(true);
     }
 
     @Override
     public String name() {
-        return name;
+        return several ? "practical-filters" : "practical-rgb";
     }
 
     @Override
     public Set<String> requiredParameters() {
-        return several ? Set.of("h", "w", "k", "f") : Set.of("h", "w", "k");
+        return several ? Set.of("f") : Set.of("padding");
     }
 
     @Override
-    List<Check> requirements(Parameters p, ConvRequest r) {
-        int f = several ? p.integer("f") : 1;
-        boolean threeChannels = r.kernelShape().length == 4 && r.kernelChannels() == 3;
-        Check filters = check("request.kernel", r.filters() == f,
-                Text.of("kernel: " + f + " filter(s), so " + f + " output band(s).", "kernel: " + f + " filtro(s), então " + f + " banda(s) de saída."),
-                Text.of("kernel: " + r.filters() + " filter(s) given, " + f + " asked for.", "kernel: " + r.filters() + " filtro(s) dados, " + f + " pedidos."));
-        Check kernelChannels = check("request.kernel", threeChannels,
-                Text.of("kernel: 3 input channels, one per color.", "kernel: 3 canais de entrada, um por cor."),
-                Text.of("kernel: must be F x 3 x kh x kw, one slice per color channel; got " + java.util.Arrays.toString(r.kernelShape()) + ".",
-                        "kernel: deve ser F x 3 x kh x kw, uma fatia por canal de cor; veio " + java.util.Arrays.toString(r.kernelShape()) + "."));
-        if (!several) {
-            return List.of(inputSize(r, 3, p.integer("h"), p.integer("w")), kernelChannels, kernelSize(r, p.integer("k")), filters);
-        }
-        boolean distinct = r.filters() > 1 && filtersDiffer(r);
-        return List.of(inputSize(r, 3, p.integer("h"), p.integer("w")), kernelChannels, kernelSize(r, p.integer("k")), filters,
-                check("request.kernel", distinct, Text.of("kernel: the filters differ, so the bands show different things.",
-                                "kernel: os filtros diferem, então as bandas mostram coisas diferentes."),
-                        Text.of("kernel: all filters are equal; every band would be the same.",
-                                "kernel: todos os filtros são iguais; todas as bandas seriam a mesma.")));
+    List<Check> checks(Parameters p, ImagePage page, JsonNode answer) {
+        return several ? severalChecks(p, page, answer) : oneBandChecks(p, page, answer);
     }
 
-    private static boolean filtersDiffer(ConvRequest r) {
-        var kernel = r.body().get("kernel");
-        for (int i = 1; i < kernel.size(); i++) {
-            if (!kernel.get(i).equals(kernel.get(0))) {
-                return true;
+    private List<Check> oneBandChecks(Parameters p, ImagePage page, JsonNode answer) {
+        boolean colour = page.inputChannels() == 3;
+        boolean perChannel = page.filters().stream()
+                .anyMatch(f -> f.kernels().length == 3 && Arrays.stream(f.kernels()).noneMatch(ImagePage::allZero));
+        return List.of(
+                check("colour", colour, Text.of("The picture is RGB: three channels are convolved.", "A imagem é RGB: três canais são convolvidos."),
+                        Text.of("The input has " + page.inputChannels() + " channel(s); pick the colour sample and leave \"Convert to gray\" off.",
+                                "A entrada tem " + page.inputChannels() + " canal(is); escolha a amostra colorida e deixe \"Converter para cinza\" desmarcado.")),
+                check("kernels", colour && perChannel, Text.of("A filter has a kernel for each of the red, green and blue channels.",
+                                "Um filtro tem um kernel para cada canal: vermelho, verde e azul."),
+                        Text.of("No filter has a non-zero kernel on all three channels; apply a filter to each channel.",
+                                "Nenhum filtro tem kernel não nulo nos três canais; aplique um filtro a cada canal.")),
+                padding(page, padding(p)),
+                bandShape(page, answer));
+    }
+
+    private List<Check> severalChecks(Parameters p, ImagePage page, JsonNode answer) {
+        int f = p.integer("f");
+        int n = page.filters().size();
+        long bands = Answer.integer(answer, "", "bands");
+        return List.of(
+                check("filters", n == f, Text.of(n + " filters, as asked.", n + " filtros, como pedido."),
+                        Text.of("The page has " + n + " filter(s); the task asks for " + f + ". Use \"Add filter\" or remove some.",
+                                "A página tem " + n + " filtro(s); a tarefa pede " + f + ". Use \"Adicionar filtro\" ou remova alguns.")),
+                check("different", n > 1 && filtersDiffer(page.filters()),
+                        Text.of("The filters differ, so the bands show different things.", "Os filtros diferem, então as bandas mostram coisas diferentes."),
+                        Text.of("Some filters are equal; every band of an equal filter would be the same. Give each its own preset.",
+                                "Alguns filtros são iguais; bandas de filtros iguais seriam a mesma. Dê a cada um o seu preset.")),
+                check("bands", bands == n, Text.of(bands + " output bands: one per filter.", bands + " bandas de saída: uma por filtro."),
+                        Text.of(bands + " output bands is not right for this page: count one band per filter.",
+                                bands + " bandas de saída não está certo para esta página: conte uma banda por filtro.")),
+                bandShape(page, answer));
+    }
+
+    /** Whether every filter differs from every other (by its weights). */
+    private static boolean filtersDiffer(List<ImageExperiment.Filter> filters) {
+        for (int i = 0; i < filters.size(); i++) {
+            for (int j = i + 1; j < filters.size(); j++) {
+                if (Arrays.deepEquals(filters.get(i).kernels(), filters.get(j).kernels())) {
+                    return false;
+                }
             }
         }
-        return false;
+        return true;
     }
 
     @Override
     public Solution solve(Parameters p) {
-        int h = p.integer("h");
-        int w = p.integer("w");
-        int k = p.integer("k");
-        int f = several ? p.integer("f") : 1;
-        if (k > h || k > w) {
-            throw new IllegalArgumentException("kernel " + k + " larger than the input " + h + "x" + w);
-        }
-        if (several && f < 2) {
-            throw new IllegalArgumentException("several bands need at least 2 filters, got " + f);
-        }
-        ObjectNode request = Numbers.object();
-        ArrayNode input = request.putArray("input");
-        for (int c = 0; c < 3; c++) {
-            input.add(Numbers.matrix(pattern(h, w, c)));
-        }
-        ArrayNode kernel = request.putArray("kernel");
-        for (int filter = 0; filter < f; filter++) {
-            ArrayNode slices = kernel.addArray();
-            for (int c = 0; c < 3; c++) {
-                slices.add(Numbers.matrix(edgeKernel(k, filter)));
+        if (several) {
+            int f = p.integer("f");
+            List<KernelPreset> presets = List.of(KernelPreset.SOBEL_X, KernelPreset.SOBEL_Y, KernelPreset.GAUSSIAN, KernelPreset.LAPLACIAN);
+            if (f < 2 || f > presets.size()) {
+                throw new IllegalArgumentException("several bands need 2 to " + presets.size() + " filters, got " + f);
             }
+            List<ImageExperiment.Filter> filters = new ArrayList<>();
+            for (int i = 0; i < f; i++) {
+                filters.add(filter(presets.get(i), 3));
+            }
+            ObjectNode answer = sampleState(SampleImage.COLOUR, false, "same", 1, filters);
+            int[] shape = ImagePage.read(answer).bandShape();
+            answer.put("bands", f);
+            answer.set("shape", Numbers.ints(shape));
+            return new Solution(answer, List.of(
+                    Text.of("Each filter makes one output band, whatever the number of input channels: " + f + " different filters give "
+                            + f + " bands.", "Cada filtro faz uma banda de saída, qualquer que seja o número de canais de entrada: " + f
+                            + " filtros diferentes dão " + f + " bandas."),
+                    Text.of("With the 256 x 256 colour sample, 3 x 3 kernels and same padding every band is " + shape[0] + " x " + shape[1] + ".",
+                            "Com a amostra colorida 256 x 256, kernels 3 x 3 e padding same cada banda tem " + shape[0] + " x " + shape[1] + ".")));
         }
-        request.put("padding", "valid");
-        ObjectNode answer = Numbers.object();
-        answer.set("request", request);
-        answer.set("shape", Numbers.ints(f, h - k + 1, w - k + 1));
+        String padding = padding(p);
+        ObjectNode answer = sampleState(SampleImage.COLOUR, false, padding, 1, List.of(filter(KernelPreset.SOBEL_X, 3)));
+        int[] shape = ImagePage.read(answer).bandShape();
+        answer.set("shape", Numbers.ints(shape));
         return new Solution(answer, List.of(
-                Text.of("An RGB image is 3 x " + h + " x " + w + " channels first; every filter has one " + k + "x" + k
-                                + " slice per channel, so the kernel is " + f + " x 3 x " + k + " x " + k + ".",
-                        "Uma imagem RGB é 3 x " + h + " x " + w + " com canais primeiro; cada filtro tem uma fatia " + k + "x" + k
-                                + " por canal, então o kernel é " + f + " x 3 x " + k + " x " + k + "."),
-                Text.of("Each filter sums its three channel results into one band: the output is " + f + " x " + (h - k + 1) + " x "
-                                + (w - k + 1) + " with valid padding.",
-                        "Cada filtro soma os resultados dos três canais numa banda: a saída é " + f + " x " + (h - k + 1) + " x "
-                                + (w - k + 1) + " com padding valid.")));
+                Text.of("A colour picture has three channels; a filter over it has one 3 x 3 kernel per channel (1 x 3 x 3 x 3) and"
+                                + " sums the three results into one band.",
+                        "Uma imagem colorida tem três canais; um filtro sobre ela tem um kernel 3 x 3 por canal (1 x 3 x 3 x 3) e"
+                                + " soma os três resultados numa banda."),
+                Text.of("With the 256 x 256 colour sample and " + padding + " padding the band is " + shape[0] + " x " + shape[1] + ".",
+                        "Com a amostra colorida 256 x 256 e padding " + padding + " a banda tem " + shape[0] + " x " + shape[1] + ".")));
     }
 }

@@ -1,16 +1,24 @@
 package org.convplay.exercise.grading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.convplay.engine.Padding;
+import java.util.TreeSet;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.Parameters;
 import org.convplay.exercise.Solution;
 import org.convplay.exercise.Text;
+import org.convplay.image.KernelPreset;
+import org.convplay.image.SampleImage;
 
-/** Practical 1: the notebook's convolution redone with {@code same} instead of {@code valid}: the output keeps the input's size. */
-final class PracticalSameGrader extends PracticalGrader {
+/**
+ * Practical 1 on the images page: the same picture and filter under {@code valid} and under
+ * {@code same}, and by how many rows and columns the outputs differ. {@code "tried"} lists the
+ * paddings the page computed during the task (the task bar keeps it); the state's own counts too.
+ */
+final class PracticalSameGrader extends ImagePageGrader {
 
     @Override
     public String name() {
@@ -19,43 +27,54 @@ final class PracticalSameGrader extends PracticalGrader {
 
     @Override
     public Set<String> requiredParameters() {
-        return Set.of("h", "w", "k");
+        return Set.of("stride");
     }
 
     @Override
-    List<Check> requirements(Parameters p, ConvRequest r) {
-        boolean same = r.padding().mode() == Padding.Mode.SAME;
+    List<Check> checks(Parameters p, ImagePage page, JsonNode answer) {
+        Set<String> tried = new TreeSet<>();
+        tried.add(page.request().padding());
+        JsonNode list = answer.path("tried");
+        if (list.isArray()) {
+            list.forEach(t -> tried.add(t.asText()));
+        }
+        int stride = p.integer("stride");
+        int[] claimed = Answer.shape(answer, "", "difference");
+        int[] same = page.bandShape("same");
+        int[] valid = page.bandShape("valid");
+        int[] difference = {same[0] - valid[0], same[1] - valid[1]};
+        String c = claimed.length == 2 ? claimed[0] + " x " + claimed[1] : Arrays.toString(claimed);
         return List.of(
-                inputSize(r, 1, p.integer("h"), p.integer("w")),
-                kernelSize(r, p.integer("k")),
-                check("request.padding", same, Text.of("padding: same.", "padding: same."),
-                        Text.of("padding: " + r.padding().id() + " is not same.", "padding: " + r.padding().id() + " não é same.")),
-                strideOne(r));
+                check("tried", tried.containsAll(List.of("same", "valid")),
+                        Text.of("Both paddings were tried: valid and same.", "Os dois paddings foram experimentados: valid e same."),
+                        Text.of("Tried so far: " + tried + "; run the filters with both valid and same.",
+                                "Experimentados até agora: " + tried + "; rode os filtros com valid e com same.")),
+                check("stride", page.request().stride() == stride, Text.of("Stride " + stride + ".", "Stride " + stride + "."),
+                        Text.of("Stride is " + page.request().stride() + "; set it to " + stride + ".",
+                                "O stride está " + page.request().stride() + "; escolha " + stride + ".")),
+                check("difference", Arrays.equals(claimed, difference),
+                        Text.of("Same gives " + c + " more rows x columns than valid: right.", "Same dá " + c + " linhas x colunas a mais que valid: certo."),
+                        Text.of(c + " is not how many more rows x columns same gives than valid here; compare the two band sizes.",
+                                c + " não é quantas linhas x colunas a mais same dá que valid aqui; compare os dois tamanhos de banda.")));
     }
 
     @Override
     public Solution solve(Parameters p) {
-        int h = p.integer("h");
-        int w = p.integer("w");
-        int k = p.integer("k");
-        if (k > h || k > w) {
-            throw new IllegalArgumentException("kernel " + k + " larger than the input " + h + "x" + w);
-        }
-        ObjectNode request = Numbers.object();
-        request.set("input", Numbers.matrix(pattern(h, w, 0)));
-        request.set("kernel", Numbers.matrix(edgeKernel(k, 0)));
-        request.put("padding", "same");
-        ObjectNode answer = Numbers.object();
-        answer.set("request", request);
-        answer.set("shape", Numbers.ints(h, w));
+        int stride = p.integer("stride");
+        ObjectNode answer = sampleState(SampleImage.GRAY, false, "same", stride, List.of(filter(KernelPreset.SOBEL_X, 1)));
+        ImagePage page = ImagePage.read(answer);
+        int[] same = page.bandShape("same");
+        int[] valid = page.bandShape("valid");
+        answer.putArray("tried").add("valid").add("same");
+        answer.set("difference", Numbers.ints(same[0] - valid[0], same[1] - valid[1]));
         return new Solution(answer, List.of(
-                Text.of("With same and stride 1 the input gets k - 1 = " + (k - 1) + " rows and columns of padding in total,"
-                                + " so the " + k + "x" + k + " kernel fits n times: the output is " + h + "x" + w + ", the input's size.",
-                        "Com same e stride 1 a entrada recebe k - 1 = " + (k - 1) + " linhas e colunas de padding no total,"
-                                + " então o kernel " + k + "x" + k + " cabe n vezes: a saída é " + h + "x" + w + ", o tamanho da entrada."),
-                Text.of("A request that does it: {\"input\": <" + h + "x" + w + ">, \"kernel\": <" + k + "x" + k + ">, \"padding\": \"same\"}"
-                                + " and the shape [" + h + ", " + w + "].",
-                        "Uma requisição que faz isso: {\"input\": <" + h + "x" + w + ">, \"kernel\": <" + k + "x" + k + ">, \"padding\": \"same\"}"
-                                + " e o shape [" + h + ", " + w + "].")));
+                Text.of("On the 256 x 256 gray sample with a 3 x 3 kernel and stride " + stride + ", valid gives " + valid[0] + " x "
+                                + valid[1] + " and same gives " + same[0] + " x " + same[1] + ".",
+                        "Na amostra cinza 256 x 256 com kernel 3 x 3 e stride " + stride + ", valid dá " + valid[0] + " x " + valid[1]
+                                + " e same dá " + same[0] + " x " + same[1] + "."),
+                Text.of("Same pads the border so that the output is ceil(n / stride); valid only keeps windows that fit inside:"
+                                + " the difference is " + (same[0] - valid[0]) + " x " + (same[1] - valid[1]) + ".",
+                        "Same preenche a borda para que a saída seja teto(n / stride); valid só mantém as janelas que cabem dentro:"
+                                + " a diferença é " + (same[0] - valid[0]) + " x " + (same[1] - valid[1]) + ".")));
     }
 }

@@ -3,9 +3,10 @@ package org.convplay.exercise.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.Grade;
@@ -15,9 +16,10 @@ import org.convplay.exercise.Solution;
 import org.convplay.exercise.Text;
 
 /**
- * Practical 5: time the convolution against OpenCV with {@code POST /api/benchmark} and report the
- * result. Checked by structure: the asked sizes, one row per engine with an OpenCV row, every engine
- * agreeing with the reference, and the fastest engine read correctly off the table.
+ * Practical 5 on the benchmark page: a run of the asked size that includes OpenCV and the fast
+ * ({@code cpu}) engine, every engine agreeing with the reference, and the ratio of their median
+ * times read off the table. The answer is the page's state ({@code request} and {@code results},
+ * as {@code POST /api/benchmark} returns them) plus {@code ratio}: cpu's median over OpenCV's.
  */
 final class PracticalTimingGrader implements Grader {
 
@@ -37,60 +39,58 @@ final class PracticalTimingGrader implements Grader {
     @Override
     public Grade grade(Parameters p, Solution solution, JsonNode answer, double tolerance) {
         try {
-            Answer.object(answer, "request, results, fastest");
+            Answer.object(answer, "request, results (the benchmark page's state) and ratio");
             JsonNode request = Answer.field(answer, "", "request");
             long size = Answer.integer(request, "request", "size");
             long kernel = Answer.integer(request, "request", "kernel");
             JsonNode results = Answer.field(answer, "", "results");
             if (!results.isArray() || results.isEmpty()) {
-                throw Answer.malformed("results", "must be the list of rows /api/benchmark returned",
-                        "deve ser a lista de linhas devolvida por /api/benchmark");
+                throw Answer.malformed("results", "must be the rows of a benchmark run", "deve ser as linhas de uma medição");
             }
-            String fastestClaim = Answer.word(answer, "", "fastest");
-            List<String> backends = new ArrayList<>();
-            String fastest = null;
-            double best = Double.POSITIVE_INFINITY;
+            double ratio = Answer.number(answer, "", "ratio");
+            Map<String, Double> medians = new LinkedHashMap<>();
             boolean allAgree = true;
-            boolean timesPositive = true;
             for (int i = 0; i < results.size(); i++) {
                 JsonNode row = results.get(i);
                 String path = "results[" + i + "]";
                 if (!row.isObject()) {
                     throw Answer.malformed(path, "must be an object with backend and medianMillis", "deve ser um objeto com backend e medianMillis");
                 }
-                String backend = Answer.word(row, path, "backend");
-                double millis = Answer.number(row, path, "medianMillis");
-                backends.add(backend);
-                timesPositive &= millis > 0;
-                if (millis < best) {
-                    best = millis;
-                    fastest = backend;
+                String backend = Answer.word(row, path, "backend").toLowerCase(Locale.ROOT);
+                if (row.hasNonNull("medianMillis")) {
+                    medians.put(backend, Answer.number(row, path, "medianMillis"));
                 }
-                if (row.has("maxAbsError")) {
+                if (row.hasNonNull("maxAbsError")) {
                     allAgree &= Answer.number(row, path, "maxAbsError") <= MAX_ERROR;
                 }
             }
-            boolean opencv = backends.stream().anyMatch(b -> b.toLowerCase(Locale.ROOT).contains("opencv"));
+            Double cpu = medians.get("cpu");
+            Double opencv = medians.get("opencv");
+            boolean both = cpu != null && opencv != null && cpu > 0 && opencv > 0;
+            double actual = both ? cpu / opencv : Double.NaN;
+            boolean ratioRight = both && Math.abs(ratio - actual) <= tolerance * actual;
+            String shown = both ? String.format(Locale.ROOT, "%.2f", actual) : "?";
             List<Check> checks = List.of(
-                    PracticalGrader.check("request.size", size == p.integer("size"),
-                            Text.of("size: " + size + " as asked.", "size: " + size + " como pedido."),
-                            Text.of("size: " + size + " is not the " + p.integer("size") + " asked for.", "size: " + size + " não é o " + p.integer("size") + " pedido.")),
-                    PracticalGrader.check("request.kernel", kernel == p.integer("k"),
-                            Text.of("kernel: " + kernel + " as asked.", "kernel: " + kernel + " como pedido."),
-                            Text.of("kernel: " + kernel + " is not the " + p.integer("k") + " asked for.", "kernel: " + kernel + " não é o " + p.integer("k") + " pedido.")),
-                    PracticalGrader.check("results", backends.size() >= 2 && opencv,
-                            Text.of("results: " + backends.size() + " engines, OpenCV among them.", "results: " + backends.size() + " engines, o OpenCV entre elas."),
-                            Text.of("results: need at least two engines and an OpenCV row; got " + backends + ".",
-                                    "results: são precisas pelo menos duas engines e uma linha do OpenCV; veio " + backends + ".")),
-                    PracticalGrader.check("results", timesPositive && allAgree,
-                            Text.of("results: every time is positive and every engine agrees with the reference.",
-                                    "results: todos os tempos são positivos e todas as engines concordam com a referência."),
-                            Text.of("results: a time is not positive or an engine's maxAbsError is above " + MAX_ERROR + ".",
-                                    "results: algum tempo não é positivo ou o maxAbsError de uma engine passa de " + MAX_ERROR + ".")),
-                    PracticalGrader.check("fastest", fastestClaim.equalsIgnoreCase(fastest),
-                            Text.of("fastest: " + fastestClaim + " has the lowest median time.", "fastest: " + fastestClaim + " tem o menor tempo mediano."),
-                            Text.of("fastest: " + fastestClaim + " does not have the lowest medianMillis in your results.",
-                                    "fastest: " + fastestClaim + " não tem o menor medianMillis nos seus resultados.")));
+                    ImagePageGrader.check("size", size == p.integer("size") && kernel == p.integer("k"),
+                            Text.of("Image " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel, as asked.",
+                                    "Imagem " + size + " x " + size + " com kernel " + kernel + " x " + kernel + ", como pedido."),
+                            Text.of("The run was " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel; the task asks for "
+                                            + p.integer("size") + " x " + p.integer("size") + " and " + p.integer("k") + " x " + p.integer("k") + ".",
+                                    "A medição foi " + size + " x " + size + " com kernel " + kernel + " x " + kernel + "; a tarefa pede "
+                                            + p.integer("size") + " x " + p.integer("size") + " e " + p.integer("k") + " x " + p.integer("k") + ".")),
+                    ImagePageGrader.check("engines", both,
+                            Text.of("The run includes OpenCV and the fast cpu engine.", "A medição inclui o OpenCV e a engine rápida cpu."),
+                            Text.of("The run must time both opencv and cpu; it has " + medians.keySet() + ".",
+                                    "A medição deve cronometrar opencv e cpu; ela tem " + medians.keySet() + ".")),
+                    ImagePageGrader.check("agree", allAgree,
+                            Text.of("Every engine agrees with the reference.", "Todas as engines concordam com a referência."),
+                            Text.of("An engine differs from the reference by more than " + MAX_ERROR + ".",
+                                    "Uma engine difere da referência por mais de " + MAX_ERROR + ".")),
+                    ImagePageGrader.check("ratio", ratioRight,
+                            Text.of("Ratio " + ratio + ": cpu's median over OpenCV's is " + shown + ".",
+                                    "Razão " + ratio + ": a mediana da cpu sobre a do OpenCV é " + shown + "."),
+                            Text.of("Ratio " + ratio + " is not cpu's median time divided by OpenCV's in this run (" + shown + ").",
+                                    "A razão " + ratio + " não é o tempo mediano da cpu dividido pelo do OpenCV nesta medição (" + shown + ").")));
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
             return Grade.notGradable(e.reason);
@@ -109,14 +109,14 @@ final class PracticalTimingGrader implements Grader {
         request.put("size", size).put("kernel", k).put("channels", 1).put("filters", 1).put("repeats", 5);
         ArrayNode results = answer.putArray("results");
         // Illustrative numbers only: real timings depend on the machine, which is why grading is structural.
-        results.addObject().put("backend", "reference").put("medianMillis", 40.0).put("gflops", 0.2).put("maxAbsError", 0.0);
+        results.addObject().put("backend", "cpu").put("medianMillis", 3.0).put("gflops", 2.7).put("maxAbsError", 1e-6);
         results.addObject().put("backend", "opencv").put("medianMillis", 2.0).put("gflops", 4.0).put("maxAbsError", 1e-6);
-        answer.put("fastest", "opencv");
+        answer.put("ratio", 1.5);
         return new Solution(answer, List.of(
-                Text.of("Send {\"size\": " + size + ", \"kernel\": " + k + ", \"channels\": 1, \"filters\": 1, \"repeats\": 5} to POST /api/benchmark"
-                                + " and paste the request, the results list and the backend with the lowest medianMillis.",
-                        "Envie {\"size\": " + size + ", \"kernel\": " + k + ", \"channels\": 1, \"filters\": 1, \"repeats\": 5} para POST /api/benchmark"
-                                + " e cole a requisição, a lista results e a engine com o menor medianMillis."),
+                Text.of("On the benchmark page, set the size to " + size + " and the kernel to " + k + " (1 channel, 1 filter) and run it;"
+                                + " then divide cpu's median time by OpenCV's (here 3.0 / 2.0 = 1.5; your machine gives its own numbers).",
+                        "Na página de benchmark, escolha tamanho " + size + " e kernel " + k + " (1 canal, 1 filtro) e rode;"
+                                + " depois divida o tempo mediano da cpu pelo do OpenCV (aqui 3,0 / 2,0 = 1,5; a sua máquina dá os seus números)."),
                 Text.of("Every engine computes the same " + size + "x" + size + " convolution (maxAbsError compares it with the reference); "
                                 + "OpenCV's filter2D is usually far faster than a direct loop, since it uses vector instructions and, for large kernels, the DFT.",
                         "Todas as engines calculam a mesma convolução " + size + "x" + size + " (maxAbsError compara com a referência); "

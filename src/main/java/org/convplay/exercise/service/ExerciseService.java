@@ -3,7 +3,10 @@ package org.convplay.exercise.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.convplay.exercise.BrokenExerciseException;
 import org.convplay.exercise.Exercise;
+import org.convplay.exercise.ExerciseFileException;
+import org.convplay.exercise.ExerciseReader;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.Variants;
@@ -54,5 +57,28 @@ public class ExerciseService {
     public Grade grade(Variant variant, JsonNode answer) {
         Exercise e = variant.exercise();
         return catalog.grader(e).grade(variant.parameters(), variant.solution(), answer, e.tolerance());
+    }
+
+    /**
+     * Reads exercise text as if it were a file and draws its seed-0 variant; nothing is stored.
+     *
+     * @throws ExerciseFileException naming the line and field of the first problem, also when the
+     *                               grader rejects the seed-0 parameters
+     */
+    public Variant validate(String yaml) {
+        Exercise e = ExerciseReader.forText(catalog.graders()).read(VALIDATED_FILE, yaml == null ? "" : yaml);
+        return drawChecked(e, 0);
+    }
+
+    /** The name errors give text that came without a file. */
+    public static final String VALIDATED_FILE = "exercise.yaml";
+
+    /** Draws a variant, turning a broken exercise into a file error: used where the text is someone's draft. */
+    Variant drawChecked(Exercise e, long seed) {
+        try {
+            return Variants.draw(e, catalog.grader(e), seed);
+        } catch (BrokenExerciseException ex) {
+            throw new ExerciseFileException(e.file(), 0, "parameters", ex.getMessage());
+        }
     }
 }

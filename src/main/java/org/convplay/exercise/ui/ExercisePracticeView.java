@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -53,11 +54,20 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
     final Paragraph prompt = new Paragraph();
     final Pre parameters = new Pre();
     final Span seedLabel = new Span();
+    /** The JSON box, kept only for practical exercises whose file has no parts yet. */
     final TextArea answer = new TextArea();
+    final Div answerBox = new Div();
+    AnswerForm form;
+    final Button showSolution = new Button();
+    final UnorderedList hints = new UnorderedList();
+    private int wrongAttempts;
+    private boolean solutionShown;
     final Button check = new Button();
     final Button another = new Button();
     final Button notebook = new Button();
     final Pre feedback = new Pre();
+    /** A practical is done on its page: this opens it with the task bar. */
+    final Anchor openTask = new Anchor();
     private final H3 solutionTitle = new H3();
     final UnorderedList solution = new UnorderedList();
     final Paragraph notes = new Paragraph();
@@ -79,8 +89,16 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         feedback.setId("feedback");
         solution.setId("solution");
         solutionTitle.setVisible(false);
-        add(title, seedLabel, prompt, parameters, answer, new HorizontalLayout(check, another, notebook), feedback, solutionTitle,
-                solution, notes);
+        openTask.setId("open-task");
+        showSolution.setId("show-solution");
+        showSolution.addClickListener(e -> {
+            solutionShown = true;
+            showSolution(true);
+        });
+        hints.setId("hints");
+        answerBox.setWidthFull();
+        add(title, seedLabel, prompt, parameters, openTask, answerBox, new HorizontalLayout(check, another, notebook, showSolution), feedback,
+                hints, solutionTitle, solution, notes);
     }
 
     private void go(long seed) {
@@ -104,28 +122,61 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             }
         }
         variant = exercises.variant(id, seed);
-        answer.setValue(write(variant.exercise().answerExample()));
+        answerBox.removeAll();
+        String page = variant.exercise().page();
+        openTask.setVisible(page != null);
+        check.setVisible(page == null);
+        if (page != null) {
+            // a practical is done on its page, whose task bar holds the checklist and the short answers
+            form = null;
+            openTask.setHref(TaskLinks.practice(variant.exercise(), seed));
+        } else if (variant.exercise().parts().isEmpty()) {
+            form = null;
+            answer.setValue(write(variant.exercise().answerExample()));
+            answerBox.add(answer);
+        } else {
+            form = new AnswerForm(variant.exercise().parts(), variant.parameters());
+            answerBox.add(form);
+        }
         feedback.setText("");
         lastGrade = null;
+        wrongAttempts = 0;
+        solutionShown = false;
         showSolution(false);
         render(getLocale());
     }
 
     void check() {
         JsonNode node;
-        try {
-            node = json.readTree(answer.getValue());
-        } catch (JsonProcessingException e) {
-            feedback.setText(getTranslation("exercise.practice.notJson", e.getOriginalMessage()));
-            showSolution(false);
-            return;
+        if (form != null) {
+            var read = form.read();
+            if (read.isEmpty()) {
+                feedback.setText(getTranslation("exercise.practice.fixFields"));
+                return;
+            }
+            node = read.get();
+        } else {
+            try {
+                node = json.readTree(answer.getValue());
+            } catch (JsonProcessingException e) {
+                feedback.setText(getTranslation("exercise.practice.notJson", e.getOriginalMessage()));
+                return;
+            }
         }
         lastGrade = exercises.grade(variant, node);
-        showSolution(lastGrade.gradable());
+        if (form != null) {
+            form.showGrade(lastGrade);
+        }
+        if (lastGrade.gradable() && !lastGrade.correct()) {
+            wrongAttempts++;
+        }
+        // Practice shows the worked solution after a right answer, or when asked for.
+        showSolution(solutionShown || lastGrade.correct());
         render(getLocale());
     }
 
     private void showSolution(boolean visible) {
+        showSolution.setVisible(!visible);
         solutionTitle.setVisible(visible);
         solution.setVisible(visible);
         notes.setVisible(visible && variant != null && variant.exercise().notes() != null);
@@ -136,12 +187,22 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             return;
         }
         title.setText(variant.exercise().title().in(locale));
+        if (variant.exercise().page() != null) {
+            openTask.setText(getTranslation("task.open." + variant.exercise().page()));
+        }
         prompt.setText(variant.prompt().in(locale));
         seedLabel.setText(getTranslation("exercise.practice.seed", variant.seed()));
         parameters.setText(Parameters.describe(variant.parameters().asMap()));
         solution.removeAll();
         for (Text step : variant.solution().steps()) {
             solution.add(new ListItem(step.in(locale)));
+        }
+        hints.removeAll();
+        List<Text> fileHints = variant.exercise().hints();
+        for (int i = 0; i < Math.min(wrongAttempts, fileHints.size()); i++) {
+            ListItem hint = new ListItem(getTranslation("exercise.practice.hint", i + 1) + " " + fileHints.get(i).fill(variant.parameters().asMap()).in(locale));
+            hint.addClassName("hint");
+            hints.add(hint);
         }
         if (variant.exercise().notes() != null) {
             notes.setText(variant.exercise().notes().fill(variant.parameters().asMap()).in(locale));
@@ -168,6 +229,7 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         another.setText(getTranslation("exercise.practice.another"));
         notebook.setText(getTranslation("exercise.practice.seedZero"));
         solutionTitle.setText(getTranslation("exercise.practice.solution"));
+        showSolution.setText(getTranslation("exercise.practice.showSolution"));
         render(event.getLocale());
     }
 }

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.Base64;
 import org.convplay.api.Html;
+import org.convplay.benchmark.BenchmarkExperiment;
+import org.convplay.engine.benchmark.BenchmarkRunner;
 import org.convplay.api.NotFoundException;
+import org.convplay.convolve.ColourLevels;
 import org.convplay.convolve.Numbers;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.model.Conv2dLayer;
@@ -69,6 +72,10 @@ class EmbedController {
             imageBody(body, ImageExperiment.read(experiments.body(e).get("request")));
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
         }
+        if ("benchmark".equals(e.getKind())) {
+            benchmarkBody(body, BenchmarkExperiment.read(experiments.body(e).get("request")));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+        }
         PipelineJson.Request r = PipelineJson.read(experiments.body(e).get("request"));
         Pipeline.Result result = pipelines.run(r.pipeline(), r.input(), null).result();
         block(body, "Input " + Arrays.toString(r.input().shape()), r.input());
@@ -80,6 +87,26 @@ class EmbedController {
         body.append("</div><footer>").append(Html.escape(r.pipeline().convention().id())).append(" · ")
                 .append(result.layers().size()).append(" layer(s) · ").append(r.pipeline().parameters()).append(" parameters</footer>");
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page(e.getTitle(), body.toString()));
+    }
+
+    /** The saved run's rows as measured (nothing is timed again here) and the machine they were measured on. */
+    private static void benchmarkBody(StringBuilder out, BenchmarkRunner.Report report) {
+        BenchmarkRunner.Request q = report.request();
+        out.append("<figure><figcaption>").append(q.size()).append(" x ").append(q.size()).append(", kernel ").append(q.kernel())
+                .append(" x ").append(q.kernel()).append(", ").append(q.channels()).append(" channel(s), ").append(q.filters())
+                .append(" filter(s)</figcaption><table id=\"embed-benchmark\"><tr><th>engine</th><th>median ms</th><th>GFLOP/s</th>"
+                        + "<th>max error</th></tr>");
+        for (BenchmarkRunner.Row row : report.results()) {
+            out.append("<tr><td>").append(Html.escape(row.backend())).append("</td><td>").append(cell(row.medianMillis()))
+                    .append("</td><td>").append(cell(row.gflops())).append("</td><td>").append(cell(row.maxAbsError())).append("</td></tr>");
+        }
+        BenchmarkRunner.Machine m = report.machine();
+        out.append("</table></figure></div><footer>").append(m.cores()).append(" cores · ").append(Html.escape(m.cpu())).append(" · ")
+                .append(Html.escape(m.jvm())).append("</footer>");
+    }
+
+    private static String cell(Double v) {
+        return v == null ? "–" : Numbers.formatShort(v);
     }
 
     /** The picture as saved and every band as a gray PNG, with the values black and white stand for. */
@@ -107,26 +134,43 @@ class EmbedController {
     private static void block(StringBuilder out, String caption, Tensor t) {
         out.append("<figure><figcaption>").append(Html.escape(caption)).append("</figcaption>");
         for (int c = 0; c < Math.min(SHOWN_CHANNELS, t.channels()); c++) {
+            float[] values = new float[t.height() * t.width()];
+            for (int y = 0; y < t.height(); y++) {
+                for (int x = 0; x < t.width(); x++) {
+                    values[y * t.width() + x] = t.get(c, y, x);
+                }
+            }
+            ColourLevels colours = ColourLevels.of(values);
             out.append("<table>");
             for (int y = 0; y < t.height(); y++) {
                 out.append("<tr>");
                 for (int x = 0; x < t.width(); x++) {
-                    out.append("<td>").append(Numbers.formatShort(t.get(c, y, x))).append("</td>");
+                    float v = t.get(c, y, x);
+                    out.append("<td class=\"").append(colours.cssClass(v)).append("\" title=\"").append(Numbers.format(v))
+                            .append("\">").append(Numbers.formatShort(v)).append("</td>");
                 }
                 out.append("</tr>");
             }
             out.append("</table>");
+            out.append("<div class=\"legend\">").append(Numbers.formatShort(colours.low()));
+            for (int level = 0; level < ColourLevels.LEVELS; level += 3) {
+                out.append("<span class=\"").append(colours.diverging() ? "d" : "v").append(level).append("\"></span>");
+            }
+            out.append(Numbers.formatShort(colours.high())).append("</div>");
         }
         out.append("</figure>");
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title><style>"
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>" + Html.escape(title) + "</title><style>"
                 + "body{font:14px system-ui,sans-serif;margin:8px;color:#1a2433}header{margin-bottom:8px}"
                 + ".row{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}figcaption{color:#5b6675;margin-bottom:4px}"
                 + "table{border-collapse:collapse;margin-bottom:6px}td{border:1px solid #d5dae0;padding:1px 5px;"
                 + "text-align:right;font:12px ui-monospace,monospace}footer{margin-top:8px;color:#5b6675}"
                 + "img.picture{width:160px;image-rendering:pixelated;border:1px solid #d5dae0}"
+                + ".legend{display:flex;align-items:center;gap:2px;font:11px ui-monospace,monospace;color:#5b6675}"
+                + ".legend span{display:inline-block;width:10px;height:10px}td{white-space:nowrap}"
+                + ColourLevels.css()
                 + "</style></head><body>" + body + "</body></html>";
     }
 }

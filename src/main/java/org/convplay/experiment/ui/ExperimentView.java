@@ -23,6 +23,8 @@ import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.convplay.api.NotFoundException;
+import org.convplay.benchmark.BenchmarkService;
+import org.convplay.benchmark.ui.BenchmarkView;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.convolve.ui.PlaygroundView;
 import org.convplay.experiment.Experiment;
@@ -49,17 +51,19 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
     private final PipelineService pipelines;
     private final ImageConvolutionService images;
     private final SlidingWindowService windows;
+    private final BenchmarkService benchmarks;
     private String title = "Experiment";
     /** The restored page, kept so that tests can read what it shows. */
     Object page;
 
     public ExperimentView(ExperimentService experiments, ConvolutionService convolutions, PipelineService pipelines,
-                          ImageConvolutionService images, SlidingWindowService windows) {
+                          ImageConvolutionService images, SlidingWindowService windows, BenchmarkService benchmarks) {
         this.experiments = experiments;
         this.convolutions = convolutions;
         this.pipelines = pipelines;
         this.images = images;
         this.windows = windows;
+        this.benchmarks = benchmarks;
         setWidthFull();
     }
 
@@ -91,10 +95,15 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
             view.load(body.get("request"), e);
             page = view;
         } else if ("images".equals(e.getKind())) {
-            ImageView view = new ImageView(images, windows, experiments);
+            ImageView view = new ImageView(images, windows, experiments, null);
             add(view);
             JsonNode request = body.get("request");
             view.load(request, body.get("view"), experiments.image(ImageExperiment.read(request).sha256()), e);
+            page = view;
+        } else if ("benchmark".equals(e.getKind())) {
+            BenchmarkView view = new BenchmarkView(benchmarks);
+            add(view);
+            view.load(body.get("request"));
             page = view;
         } else {
             PipelineView view = new PipelineView(pipelines, experiments);

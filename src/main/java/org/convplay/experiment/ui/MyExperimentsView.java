@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import org.convplay.api.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -81,6 +82,8 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
             error.setText(getTranslation("experiment.notJson"));
         } catch (BadRequestException ex) {
             error.setText(ex.getMessage());
+        } catch (RefusedException ex) {
+            error.setText(getTranslation(ex.messageKey(), ex.retryAfterSeconds()));
         }
     }
 

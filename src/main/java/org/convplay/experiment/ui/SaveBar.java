@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.convplay.api.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.limits.RefusedException;
 
 /**
  * "Save as experiment" for a page: asks for a title and a description, saves the page's state (a fork when
@@ -81,6 +82,8 @@ public class SaveBar extends HorizontalLayout implements LocaleChangeObserver {
                 getUI().ifPresent(ui -> ui.navigate("e/" + saved.getId()));
             } catch (BadRequestException | IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
+            } catch (RefusedException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.retryAfterSeconds()));
             }
         });
         confirm.setId("experiment-confirm");

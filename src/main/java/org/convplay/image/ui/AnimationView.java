@@ -11,7 +11,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import org.convplay.ui.Presentation;
+import org.convplay.convolve.ui.MatrixOptions;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -42,7 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PageTitle("Sliding window")
 @Menu(title = "nav.animation", order = 0.5)
 @AnonymousAllowed
-public class AnimationView extends VerticalLayout implements LocaleChangeObserver {
+public class AnimationView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     private final SlidingWindowService windows;
     private final SaveBar saveBar;
@@ -59,6 +63,7 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     final Checkbox flip = new Checkbox();
     final Span error = new Span();
     final SlidingWindow window = new SlidingWindow();
+    final MatrixOptions options = new MatrixOptions();
 
     /** For tests: the page without saving. */
     public AnimationView(SlidingWindowService windows) {
@@ -68,6 +73,7 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     @Autowired
     public AnimationView(SlidingWindowService windows, ExperimentService experiments) {
         this.windows = windows;
+        intro.setId("intro");
         this.saveBar = experiments == null ? null : new SaveBar(experiments, "animation", this::toJson);
         input.setId("input");
         kernel.setId("kernel");
@@ -96,7 +102,9 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         dilation.addValueChangeListener(e -> recompute());
         flip.addValueChangeListener(e -> recompute());
 
-        FlexLayout controls = new FlexLayout(padding, border, stride, dilation, flip);
+        options.control(input, kernel);
+        options.onColoursChange(window::setColoured);
+        FlexLayout controls = new FlexLayout(padding, border, stride, dilation, flip, options);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(Alignment.BASELINE);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
@@ -109,6 +117,11 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         }
         add(matrices, controls, error, window);
         recompute();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        intro.setVisible(!Presentation.apply(event, this));
     }
 
     /** The page's state as an experiment body: a /api/pipeline body with its one conv2d layer, as the playground saves. */

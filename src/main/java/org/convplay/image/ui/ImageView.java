@@ -19,6 +19,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -57,12 +59,15 @@ import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ImageStore;
 import org.convplay.experiment.ui.SaveBar;
+import org.convplay.exercise.ui.TaskBar;
+import org.convplay.exercise.ui.TaskBars;
 import org.convplay.image.ImageDecoder;
 import org.convplay.image.ImageExperiment;
 import org.convplay.image.ImageRejectedException;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
+import org.convplay.limits.RefusedException;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.Fields;
@@ -78,7 +83,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PageTitle("Images")
 @Menu(title = "nav.images", order = 3)
 @AnonymousAllowed
-public class ImageView extends VerticalLayout implements LocaleChangeObserver {
+public class ImageView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     /** Side of the patch the sliding window animates. */
     static final int PATCH = 8;
@@ -131,6 +136,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
     final Anchor pictureLink = new Anchor();
 
     private final SaveBar saveBar;
+    /** A practical's task bar, when the URL names one ({@code ?task=...}). */
+    final TaskBar taskBar;
     /** A file the upload's request has read, waiting for the UI's next round trip to show it. */
     private final AtomicReference<Uploaded> uploaded = new AtomicReference<>();
 
@@ -160,14 +167,15 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
     /** For tests: the page without saving. */
     public ImageView(ImageConvolutionService images, SlidingWindowService windows) {
-        this(images, windows, null);
+        this(images, windows, null, null);
     }
 
     @Autowired
-    public ImageView(ImageConvolutionService images, SlidingWindowService windows, ExperimentService experiments) {
+    public ImageView(ImageConvolutionService images, SlidingWindowService windows, ExperimentService experiments, TaskBars tasks) {
         this.images = images;
         this.windows = windows;
         this.saveBar = experiments == null ? null : new SaveBar(experiments, "images", this::toJson, () -> List.of(imageBytes));
+        this.taskBar = tasks == null ? null : tasks.forPage(new ImageTaskPage(this));
         setWidthFull();
 
         upload.setId("upload");
@@ -273,6 +281,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         running.setAlignItems(Alignment.CENTER);
         FlexLayout patchControls = wrap(new FlexLayout(patchRow, patchColumn, patchFilter, patchChannel));
         add(heading, intro);
+        if (taskBar != null) {
+            add(taskBar);
+        }
         if (saveBar != null) {
             add(saveBar);
         }
@@ -551,6 +562,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
             ImageConvolutionService.Run run = recipe.run();
             started = images.start(run.input(), run.kernel(), run.spec());
             running = recipe;
+        } catch (RefusedException e) {
+            error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
+            return;
         } catch (BadRequestException | IllegalArgumentException e) {
             error.setText(e.getMessage());
             return;
@@ -584,6 +598,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
         shown = running;
         // the job holds the bands until it goes: the views take them from here
         job = null;
+        if (taskBar != null) {
+            taskBar.seen();
+        }
         showBands(bandsOut);
         export.setSource(this::exportCode);
         status.setText(getTranslation("image.done", bandsOut.channels(), bandsOut.height(), bandsOut.width(),
@@ -709,6 +726,13 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver {
 
     private static int clamp(Integer v, int max) {
         return Math.max(0, Math.min(v == null ? 0 : v, Math.max(0, max)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (taskBar != null) {
+            taskBar.open(event.getLocation().getQueryParameters());
+        }
     }
 
     @Override

@@ -40,6 +40,11 @@ public class SlidingWindow extends Component {
         getElement().setPropertyJson("output", rows);
     }
 
+    /** Colours the cells by value (on by default). */
+    public void setColoured(boolean coloured) {
+        getElement().setProperty("coloured", coloured);
+    }
+
     public WindowPlan plan() {
         return plan;
     }
@@ -61,7 +66,7 @@ public class SlidingWindow extends Component {
     }
 
     static final java.util.List<String> LABELS = java.util.List.of("play", "pause", "step", "reset", "speed", "input",
-            "output", "padding", "flipped", "hint", "position");
+            "output", "padding", "flipped", "hint", "position", "legend");
 
     private static JsonArray numbers(double[][] m) {
         JsonArray rows = Json.createArray();

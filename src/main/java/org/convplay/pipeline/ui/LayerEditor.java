@@ -172,17 +172,61 @@ class LayerEditor extends VerticalLayout {
                 .valueToTree(org.convplay.convolve.api.ConvolveController.nested(a));
     }
 
-    /** Draws the layer's output: a matrix per channel (the first few), shape and parameters. */
-    void show(Pipeline.LayerOutput out, String summaryText) {
+    /** How the page shows outputs: significant digits, colours, and the notebook's round(y*256) integers. */
+    record Display(int digits, boolean coloured, boolean integers) {
+    }
+
+    /** Draws the layer's output: a heatmap per channel (the first few), shape and parameters. */
+    void show(Pipeline.LayerOutput out, String summaryText, Display display) {
         summary.setText(summaryText);
         outputs.removeAll();
         Tensor t = out.output();
         for (int c = 0; c < Math.min(t.channels(), SHOWN_CHANNELS); c++) {
             MatrixEditor m = new MatrixEditor("output");
             m.setReadOnly(true);
-            m.setDisplayValue(t.toArray(c));
+            m.setColoured(display.coloured());
+            double[][] values = t.toArray(c);
+            m.setDisplayValue(display.integers() ? times256(values) : values, display.digits(), values);
+            // too many cells to read as numbers: a picture of the same colours, values on hover
+            m.setPicture(t.height() * t.width() > PICTURE_CELLS);
+            m.setCaption(getTranslation("pipeline.channelCaption", c, t.height(), t.width()));
+            m.addClassName("layer-channel");
             outputs.add(m);
         }
+    }
+
+    /** Outputs with more cells than this are drawn as an image rather than a grid of numbers. */
+    static final int PICTURE_CELLS = 16 * 16;
+
+    /** round(y*256): the notebook's way to read small activations as whole numbers. */
+    static double[][] times256(double[][] v) {
+        double[][] out = new double[v.length][];
+        for (int y = 0; y < v.length; y++) {
+            out[y] = new double[v[y].length];
+            for (int x = 0; x < v[y].length; x++) {
+                out[y][x] = Math.round(v[y][x] * 256);
+            }
+        }
+        return out;
+    }
+
+    /** Labels in the page's language; the arrow and delete buttons show only icons, so they are named here. */
+    void translate(java.util.function.Function<String, String> t) {
+        type.setLabel(t.apply("pipeline.type"));
+        filters.setLabel(t.apply("pipeline.filters"));
+        size.setLabel(t.apply("pipeline.size"));
+        init.setLabel(t.apply("pipeline.init"));
+        seed.setLabel(t.apply("pipeline.seed"));
+        weights.setLabel(t.apply("pipeline.weights"));
+        padding.setLabel(t.apply("playground.padding"));
+        stride.setLabel(t.apply("pipeline.stride"));
+        bias.setLabel(t.apply("pipeline.bias"));
+        up.setAriaLabel(t.apply("pipeline.up"));
+        up.setTooltipText(t.apply("pipeline.up"));
+        down.setAriaLabel(t.apply("pipeline.down"));
+        down.setTooltipText(t.apply("pipeline.down"));
+        remove.setAriaLabel(t.apply("pipeline.remove"));
+        remove.setTooltipText(t.apply("pipeline.remove"));
     }
 
     void clearOutput(String message) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import org.convplay.convolve.ui.MatrixOptions;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,6 +35,7 @@ import org.convplay.engine.export.Target;
 import org.convplay.engine.model.Pipeline;
 import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
+import org.convplay.limits.RefusedException;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.MainLayout;
 import org.convplay.experiment.Experiment;
@@ -70,6 +73,9 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     final Span error = new Span();
     final CodeExportPanel export = new CodeExportPanel();
     private boolean loading;
+    /** Shows every output as round(y*256), as the notebook does to read small values as integers. */
+    final Checkbox integers = new Checkbox();
+    final MatrixOptions options = new MatrixOptions();
 
     /** For tests and embedding: the page without saving. */
     public PipelineView(PipelineService service) {
@@ -125,11 +131,20 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         if (saveBar != null) {
             add(saveBar);
         }
+        integers.setId("pipeline-integers");
+        integers.addValueChangeListener(e -> recompute());
+        options.control(input);
+        options.onDigitsChange(this::recompute);
+        options.onColoursChange(on -> recompute());
         FlexLayout inputTools = new FlexLayout(channel, layout, inputText);
         inputTools.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         inputTools.setAlignItems(Alignment.BASELINE);
         inputTools.getStyle().set("gap", "var(--lumo-space-s)");
-        add(convention, inputTitle, input, inputTools, error, layerList, adder, total, export);
+        FlexLayout display = new FlexLayout(options, integers);
+        display.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        display.setAlignItems(Alignment.BASELINE);
+        display.getStyle().set("gap", "var(--lumo-space-m)");
+        add(convention, inputTitle, input, inputTools, display, error, layerList, adder, total, export);
         load(notebookExample(), null);
     }
 
@@ -194,6 +209,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             recompute();
         });
         e.setId("layer-" + layers.size());
+        e.translate(this::getTranslation);
     }
 
     private void move(LayerEditor e, int by) {
@@ -319,14 +335,15 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             List<Long> params = request.pipeline().parametersPerLayer();
             for (int i = 0; i < layers.size(); i++) {
                 Pipeline.LayerOutput out = result.layers().get(i);
-                layers.get(i).show(out, getTranslation("pipeline.layerSummary", Arrays.toString(out.shape()), params.get(i)));
+                layers.get(i).show(out, getTranslation("pipeline.layerSummary", Arrays.toString(out.shape()), params.get(i)),
+                        new LayerEditor.Display(options.digits(), options.coloured(), integers.getValue()));
             }
             total.setText(getTranslation("pipeline.total", request.pipeline().parameters(),
                     Arrays.toString(result.output().shape())));
             error.setText("");
             export.setSource(this::exportCode);
-        } catch (BadRequestException | IllegalArgumentException e) {
-            error.setText(e.getMessage());
+        } catch (RefusedException | BadRequestException | IllegalArgumentException e) {
+            error.setText(e instanceof RefusedException r ? getTranslation(r.messageKey(), r.retryAfterSeconds()) : e.getMessage());
             layers.forEach(l -> l.clearOutput(""));
             total.setText("");
         }
@@ -348,16 +365,9 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         convention.setLabel(getTranslation("playground.convention"));
         addLayer.setText(getTranslation("pipeline.add"));
         newLayerType.setLabel(getTranslation("pipeline.type"));
+        integers.setLabel(getTranslation("pipeline.integers"));
         for (LayerEditor e : layers) {
-            e.type.setLabel(getTranslation("pipeline.type"));
-            e.filters.setLabel(getTranslation("pipeline.filters"));
-            e.size.setLabel(getTranslation("pipeline.size"));
-            e.init.setLabel(getTranslation("pipeline.init"));
-            e.seed.setLabel(getTranslation("pipeline.seed"));
-            e.weights.setLabel(getTranslation("pipeline.weights"));
-            e.padding.setLabel(getTranslation("playground.padding"));
-            e.stride.setLabel(getTranslation("pipeline.stride"));
-            e.bias.setLabel(getTranslation("pipeline.bias"));
+            e.translate(this::getTranslation);
         }
         recompute();
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +42,25 @@ class ClassroomViewsTest extends KaribuSpringTest {
         return (T) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
     }
 
+    private static TextField part(String name) {
+        return _get(TextField.class, s -> s.withId("part-" + name));
+    }
+
+    private static void fill(String output, String dense, String conv, String reduction) {
+        part("output").setValue(output);
+        part("denseParameters").setValue(dense);
+        part("convParameters").setValue(conv);
+        part("reduction").setValue(reduction);
+        _get(Button.class, s -> s.withClasses("submit")).click();
+    }
+
     @Test
     void teacherCreatesAClassAndAnAssignmentStudentJoinsAndSubmitsTeacherSeesTheGrade() {
         AccountRef teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
         AccountRef student = TestUsers.signUp(accounts, "student", Role.STUDENT);
 
         openAs(teacher);
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         ClassroomView home = view("classroom");
         home.name.setValue("Visão computacional");
         home.create.click();
@@ -66,21 +80,26 @@ class ClassroomViewsTest extends KaribuSpringTest {
         long assignmentId = page.assignmentGrid.getListDataView().getItem(0).id();
 
         openAs(student);
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
         ClassroomView studentHome = view("classroom");
         studentHome.code.setValue(course.joinCode().toLowerCase());
         studentHome.join.click();
         assertThat(studentHome.assignmentGrid.getListDataView().getItems().map(r -> r.assignment().title()).toList()).containsExactly("Lista 1");
 
         StudentAssignmentView work = view("classroom/assignments/" + assignmentId);
-        _get(TextArea.class, s -> s.withClasses("answer")).setValue("{\"output\": [98, 98]}");
+        assertThat(_find(TextArea.class)).as("no JSON box for a non-practical exercise").isEmpty();
+        part("output").setValue("98 x 98");
+        part("denseParameters").setValue("many");
         _get(Button.class, s -> s.withClasses("submit")).click();
-        assertThat(_get(Pre.class, s -> s.withClasses("feedback")).getText()).contains("Not gradable").contains("denseParameters");
+        assertThat(part("denseParameters").getErrorMessage()).as("text in a number field").contains("Not a whole number");
+        assertThat(part("convParameters").getErrorMessage()).as("an empty part").contains("Fill in");
         assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withClasses("attempts")).getText()).contains("0 of 3");
 
-        _get(TextArea.class, s -> s.withClasses("answer")).setValue("{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}");
-        _get(Button.class, s -> s.withClasses("submit")).click();
+        fill("1 x 1", "1", "1", "1");
         assertThat(_get(Pre.class, s -> s.withClasses("feedback")).getText()).contains("Not quite");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("part-output-mark")).getText()).isEqualTo("✘");
         assertThat(_find(com.vaadin.flow.component.html.UnorderedList.class, s -> s.withClasses("solution"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, s -> s.withClasses("hints")).getChildren().count()).isEqualTo(1);
 
         Map<String, Object> p = assignments.forStudent(assignmentId).exercises().get(0).parameters();
         int n = (Integer) p.get("n");
@@ -88,10 +107,10 @@ class ClassroomViewsTest extends KaribuSpringTest {
         long out = n - k + 1;
         long dense = (long) n * n * out * out + out * out;
         long conv = (long) k * k + 1;
-        _get(TextArea.class, s -> s.withClasses("answer")).setValue("{\"output\": [" + out + ", " + out + "], \"denseParameters\": " + dense
-                + ", \"convParameters\": " + conv + ", \"reduction\": " + (double) dense / conv + "}");
-        _get(Button.class, s -> s.withClasses("submit")).click();
+        fill(out + "x" + out, String.format(java.util.Locale.ENGLISH, "%,d", dense), Long.toString(conv),
+                Double.toString((double) dense / conv));
         assertThat(_get(Pre.class, s -> s.withClasses("feedback")).getText()).startsWith("Correct");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("part-reduction-mark")).getText()).isEqualTo("✔");
         assertThat(_find(com.vaadin.flow.component.html.UnorderedList.class, s -> s.withClasses("solution"))).hasSize(1);
 
         openAs(teacher);

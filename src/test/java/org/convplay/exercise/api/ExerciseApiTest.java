@@ -37,7 +37,7 @@ class ExerciseApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()", greaterThanOrEqualTo(12)))
                 .andExpect(jsonPath("$[*].id", hasItem("dense-vs-conv")))
-                .andExpect(jsonPath("$[?(@.id == 'dense-vs-conv')].kind", hasItem("numeric")))
+                .andExpect(jsonPath("$[?(@.id == 'dense-vs-conv')].kind", hasItem("formula")))
                 .andExpect(jsonPath("$[?(@.id == 'dense-vs-conv')].title", hasItem("Dense layer versus convolution")));
     }
 
@@ -49,7 +49,9 @@ class ExerciseApiTest {
                 .andExpect(jsonPath("$.seed").value(0))
                 .andExpect(jsonPath("$.parameters.n").value(100))
                 .andExpect(jsonPath("$.parameters.k").value(3))
-                .andExpect(jsonPath("$.prompt", containsString("100x100")));
+                .andExpect(jsonPath("$.prompt", containsString("100x100")))
+                .andExpect(jsonPath("$.parts[0].name").value("output"))
+                .andExpect(jsonPath("$.parts[0].type").value("SHAPE"));
         mvc.perform(get("/api/exercises/dense-vs-conv").header("Accept-Language", "pt-BR,pt;q=0.9"))
                 .andExpect(jsonPath("$.prompt", containsString("Uma imagem")));
     }
@@ -71,7 +73,9 @@ class ExerciseApiTest {
                 + " \"convParameters\": 10, \"reduction\": 9604960}}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.correct").value(false))
-                .andExpect(jsonPath("$.feedback", containsString("output: [99,99] is not right")));
+                .andExpect(jsonPath("$.feedback", containsString("99 x 99 is not right")))
+                .andExpect(jsonPath("$.checks[0].field").value("output"))
+                .andExpect(jsonPath("$.feedback", containsString("slip")));
     }
 
     @Test

@@ -2,104 +2,217 @@ package org.convplay.exercise.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Grader;
 import org.convplay.exercise.Parameters;
+import org.convplay.image.KernelPreset;
+import org.convplay.image.SampleImage;
 import org.junit.jupiter.api.Test;
 
-/** Practical answers are checked by structure: what the experiment did and whether the claimed shape follows from it. */
+/**
+ * Practicals are graded on the page's state (what a saved experiment of the page holds) and the short
+ * answers: the right state passes, and each missing item fails exactly its own check, named in both languages.
+ */
 class PracticalGradingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Locale PT = Locale.forLanguageTag("pt-BR");
 
-    private static Grade grade(Grader g, Parameters p, String answer) throws Exception {
-        return g.grade(p, g.solve(p), JSON.readTree(answer), 0.01);
+    /** The grader's own answer for these parameters, changed by {@code edit}, then graded. */
+    private static Grade graded(Grader g, Parameters p, Consumer<ObjectNode> edit) {
+        ObjectNode answer = g.solve(p).answer().deepCopy();
+        edit.accept(answer);
+        return g.grade(p, g.solve(p), answer, 0.05);
     }
 
-    private static String fields(Grade g) {
-        return g.checks().stream().filter(c -> !c.correct()).map(c -> c.field()).toList().toString();
+    private static List<String> failed(Grade g) {
+        return g.checks().stream().filter(c -> !c.correct()).map(c -> c.field()).toList();
     }
 
-    @Test
-    void sameNeedsSamePaddingAndTheInputsSize() throws Exception {
-        Grader g = new PracticalSameGrader();
-        Parameters p = new Parameters(Map.of("h", 3, "w", 4, "k", 3));
-        String input = "[[1,2,3,4],[5,6,7,8],[9,10,11,12]]";
-        Grade right = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[0,1,0],[1,1,1],[0,1,0]], \"padding\": \"same\"}, \"shape\": [3, 4]}");
-        assertThat(right.correct()).as(right.feedback(Locale.ENGLISH)).isTrue();
-
-        Grade valid = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[0,1,0],[1,1,1],[0,1,0]], \"padding\": \"valid\"}, \"shape\": [1, 2]}");
-        assertThat(valid.correct()).isFalse();
-        assertThat(fields(valid)).contains("request.padding").doesNotContain("shape");
-
-        Grade wrongClaim = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[0,1,0],[1,1,1],[0,1,0]], \"padding\": \"same\"}, \"shape\": [1, 2]}");
-        assertThat(fields(wrongClaim)).isEqualTo("[shape]");
+    private static ObjectNode request(ObjectNode answer) {
+        return (ObjectNode) answer.get("request");
     }
 
-    @Test
-    void aRaggedOrMissingRequestIsNotGradable() throws Exception {
-        Grader g = new PracticalSameGrader();
-        Parameters p = new Parameters(Map.of("h", 3, "w", 4, "k", 3));
-        Grade ragged = grade(g, p, "{\"request\": {\"input\": [[1,2],[3]], \"kernel\": [[1]]}, \"shape\": [2, 2]}");
-        assertThat(ragged.gradable()).isFalse();
-        assertThat(ragged.feedback(Locale.ENGLISH)).contains("request.input").contains("rectangular");
-        Grade noShape = grade(g, p, "{\"request\": {\"input\": [[1,2],[3,4]], \"kernel\": [[1]]}}");
-        assertThat(noShape.gradable()).isFalse();
-        assertThat(noShape.feedback(Locale.ENGLISH)).contains("'shape'");
-        assertThat(grade(g, p, "{\"request\": {\"input\": [[1]], \"kernel\": [[1]], \"padding\": \"sideways\"}, \"shape\": [1,1]}").gradable()).isFalse();
+    private static ArrayNode kernels(KernelPreset preset, int channels) {
+        ArrayNode ks = JSON.createArrayNode();
+        for (int c = 0; c < channels; c++) {
+            ks.add(JSON.valueToTree(preset.weights()));
+        }
+        return ks;
     }
 
-    @Test
-    void rgbNeedsAKernelWithThreeInputChannels() throws Exception {
-        Grader g = PracticalRgbGrader.oneBand();
-        Parameters p = new Parameters(Map.of("h", 2, "w", 2, "k", 1));
-        String input = "[[[1,2],[3,4]],[[5,6],[7,8]],[[9,1],[2,3]]]";
-        Grade right = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[[[1]],[[2]],[[3]]]]}, \"shape\": [1, 2, 2]}");
-        assertThat(right.correct()).as(right.feedback(Locale.ENGLISH)).isTrue();
-        // a 2-D kernel on a 3-channel input: the playground refuses it, and the kernel check says why
-        Grade flat = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[1]]}, \"shape\": [1, 2, 2]}");
-        assertThat(flat.correct()).isFalse();
-        assertThat(fields(flat)).contains("request.kernel").contains("request");
+    private static void filters(ObjectNode answer, KernelPreset... presets) {
+        ArrayNode fs = request(answer).putArray("filters");
+        int channels = request(answer).get("gray").asBoolean() || answer.get("request").get("image").get("fileName").asText().contains("gray") ? 1 : 3;
+        for (KernelPreset preset : presets) {
+            fs.addObject().put("preset", preset.id()).put("target", -1).set("kernels", kernels(preset, channels));
+        }
+    }
+
+    private static void useColourSample(ObjectNode answer, boolean gray) {
+        request(answer).putObject("image").put("sha256", org.convplay.experiment.ImageStore.sha256(SampleImage.COLOUR.bytes()))
+                .put("fileName", SampleImage.COLOUR.file());
+        request(answer).put("gray", gray);
     }
 
     @Test
-    void severalBandsNeedThatManyDifferentFilters() throws Exception {
-        Grader g = PracticalRgbGrader.severalBands();
-        Parameters p = new Parameters(Map.of("h", 2, "w", 2, "k", 1, "f", 2));
-        String input = "[[[1,2],[3,4]],[[5,6],[7,8]],[[9,1],[2,3]]]";
-        assertThat(grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[[[1]],[[2]],[[3]]], [[[0]],[[1]],[[0]]]]}, \"shape\": [2, 2, 2]}").correct()).isTrue();
-        Grade same = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[[[1]],[[2]],[[3]]], [[[1]],[[2]],[[3]]]]}, \"shape\": [2, 2, 2]}");
-        assertThat(same.correct()).isFalse();
-        assertThat(same.feedback(Locale.ENGLISH)).contains("all filters are equal");
-        Grade one = grade(g, p, "{\"request\": {\"input\": " + input + ", \"kernel\": [[[[1]],[[2]],[[3]]]]}, \"shape\": [1, 2, 2]}");
-        assertThat(one.correct()).isFalse();
-    }
-
-    @Test
-    void grayNeedsOneChannelAndARealImage() throws Exception {
+    void grayIsRightWithTheGraySampleAFilterThePaddingAndTheBandShape() {
         Grader g = new PracticalGrayGrader();
-        Parameters p = new Parameters(Map.of("h", 3, "w", 3, "k", 2));
-        assertThat(grade(g, p, "{\"request\": {\"input\": [[0,9,9],[0,9,9],[0,9,9]], \"kernel\": [[1,-1],[1,-1]]}, \"shape\": [2, 2]}").correct()).isTrue();
-        Grade flat = grade(g, p, "{\"request\": {\"input\": [[5,5,5],[5,5,5],[5,5,5]], \"kernel\": [[1,-1],[1,-1]]}, \"shape\": [2, 2]}");
-        assertThat(flat.feedback(Locale.ENGLISH)).contains("same value");
-        assertThat(flat.correct()).isFalse();
+        Parameters valid = new Parameters(Map.of("padding", "valid"));
+        Grade right = graded(g, valid, a -> { });
+        assertThat(right.correct()).as(right.feedback(Locale.ENGLISH)).isTrue();
+        assertThat(g.solve(valid).answer().get("shape").toString()).isEqualTo("[254,254]");
+        assertThat(g.solve(new Parameters(Map.of("padding", "same"))).answer().get("shape").toString()).isEqualTo("[256,256]");
     }
 
     @Test
-    void timingNeedsAnOpenCvRowAndTheRightFastest() throws Exception {
+    void aColourPictureConvertedToGrayCountsAsGray() {
+        Grade converted = graded(new PracticalGrayGrader(), new Parameters(Map.of("padding", "valid")), a -> useColourSample(a, true));
+        assertThat(converted.correct()).as(converted.feedback(Locale.ENGLISH)).isTrue();
+    }
+
+    @Test
+    void grayNamesEachMissingItem() {
+        Grader g = new PracticalGrayGrader();
+        Parameters p = new Parameters(Map.of("padding", "valid"));
+        Grade colour = graded(g, p, a -> {
+            useColourSample(a, false);
+            filters(a, KernelPreset.SOBEL_X);
+        });
+        assertThat(failed(colour)).containsExactly("gray");
+        assertThat(colour.feedback(Locale.ENGLISH)).contains("has 3 channels").contains("Convert to gray");
+        assertThat(colour.feedback(PT)).contains("tem 3 canais");
+
+        Grade identity = graded(g, p, a -> filters(a, KernelPreset.IDENTITY));
+        assertThat(failed(identity)).containsExactly("filters");
+
+        Grade same = graded(g, p, a -> request(a).put("padding", "same"));
+        // same gives 256 x 256, so the answered 254 x 254 is wrong too
+        assertThat(failed(same)).containsExactly("padding", "shape");
+
+        Grade shape = graded(g, p, a -> a.set("shape", JSON.valueToTree(new int[] {256, 256})));
+        assertThat(failed(shape)).containsExactly("shape");
+        assertThat(shape.feedback(Locale.ENGLISH)).contains("256 x 256 is not the size");
+    }
+
+    @Test
+    void aStateThePageCouldNotHaveIsNotGradableAndSaysWhy() {
+        Grader g = new PracticalGrayGrader();
+        Parameters p = new Parameters(Map.of("padding", "valid"));
+        Grade noShape = graded(g, p, a -> a.remove("shape"));
+        assertThat(noShape.gradable()).isFalse();
+        assertThat(noShape.feedback(Locale.ENGLISH)).contains("'shape'").contains("missing");
+        Grade badPadding = graded(g, p, a -> request(a).put("padding", "sideways"));
+        assertThat(badPadding.gradable()).isFalse();
+        assertThat(badPadding.feedback(Locale.ENGLISH)).contains("request.padding");
+        Grade unknownPicture = graded(g, p, a -> request(a).with("image").put("sha256", "ab".repeat(32)));
+        assertThat(unknownPicture.feedback(Locale.ENGLISH)).contains("'picture'");
+    }
+
+    @Test
+    void anUploadedPictureIsGradedOnTheSizeTheTaskBarGives() {
+        Grader g = new PracticalGrayGrader();
+        Parameters p = new Parameters(Map.of("padding", "valid"));
+        Grade upload = graded(g, p, a -> {
+            request(a).with("image").put("sha256", "ab".repeat(32));
+            a.putObject("picture").put("channels", 1).put("height", 40).put("width", 30);
+            a.set("shape", JSON.valueToTree(new int[] {38, 28}));
+        });
+        assertThat(upload.correct()).as(upload.feedback(Locale.ENGLISH)).isTrue();
+    }
+
+    @Test
+    void rgbNeedsAColourPictureAndAKernelOnEachChannel() {
+        Grader g = PracticalRgbGrader.oneBand();
+        Parameters p = new Parameters(Map.of("padding", "valid"));
+        assertThat(graded(g, p, a -> { }).correct()).isTrue();
+
+        Grade gray = graded(g, p, a -> {
+            request(a).put("gray", true);
+            filters(a, KernelPreset.SOBEL_X);
+        });
+        assertThat(failed(gray)).containsExactly("colour", "kernels");
+
+        Grade oneChannel = graded(g, p, a -> {
+            ArrayNode ks = (ArrayNode) request(a).get("filters").get(0).get("kernels");
+            ks.set(1, JSON.valueToTree(new double[3][3]));
+            ks.set(2, JSON.valueToTree(new double[3][3]));
+        });
+        assertThat(failed(oneChannel)).containsExactly("kernels");
+        assertThat(oneChannel.feedback(Locale.ENGLISH)).contains("all three channels");
+    }
+
+    @Test
+    void severalBandsNeedThatManyDifferentFiltersAndTheBandCount() {
+        Grader g = PracticalRgbGrader.severalBands();
+        Parameters p = new Parameters(Map.of("f", 3));
+        assertThat(graded(g, p, a -> { }).correct()).isTrue();
+
+        Grade two = graded(g, p, a -> {
+            filters(a, KernelPreset.SOBEL_X, KernelPreset.SOBEL_Y);
+            a.put("bands", 2);
+        });
+        assertThat(failed(two)).containsExactly("filters");
+
+        Grade equal = graded(g, p, a -> filters(a, KernelPreset.SOBEL_X, KernelPreset.SOBEL_X, KernelPreset.GAUSSIAN));
+        assertThat(failed(equal)).containsExactly("different");
+
+        Grade bands = graded(g, p, a -> a.put("bands", 1));
+        assertThat(failed(bands)).containsExactly("bands");
+    }
+
+    @Test
+    void sameNeedsBothPaddingsTriedTheStrideAndTheDifference() {
+        Grader g = new PracticalSameGrader();
+        Parameters one = new Parameters(Map.of("stride", 1));
+        assertThat(graded(g, one, a -> { }).correct()).isTrue();
+        assertThat(g.solve(one).answer().get("difference").toString()).isEqualTo("[2,2]");
+        // stride 2: same gives 128, valid floor((256 - 3) / 2) + 1 = 127
+        assertThat(g.solve(new Parameters(Map.of("stride", 2))).answer().get("difference").toString()).isEqualTo("[1,1]");
+
+        Grade onlySame = graded(g, one, a -> a.putArray("tried").add("same"));
+        assertThat(failed(onlySame)).containsExactly("tried");
+        assertThat(onlySame.feedback(Locale.ENGLISH)).contains("[same]");
+
+        Grade stride = graded(g, one, a -> request(a).put("stride", 2));
+        assertThat(failed(stride)).containsExactly("stride", "difference");
+
+        Grade difference = graded(g, one, a -> a.set("difference", JSON.valueToTree(new int[] {1, 1})));
+        assertThat(failed(difference)).containsExactly("difference");
+    }
+
+    @Test
+    void timingNeedsOpenCvAndCpuInTheRunAndTheirRatio() throws Exception {
         Grader g = new PracticalTimingGrader();
         Parameters p = new Parameters(Map.of("size", 256, "k", 5));
-        String rows = "[{\"backend\": \"reference\", \"medianMillis\": 30.5, \"maxAbsError\": 0}, {\"backend\": \"opencv-filter2d\", \"medianMillis\": 1.2, \"maxAbsError\": 0.00001}]";
         String request = "{\"size\": 256, \"kernel\": 5, \"channels\": 1, \"filters\": 1, \"repeats\": 5}";
-        assertThat(grade(g, p, "{\"request\": " + request + ", \"results\": " + rows + ", \"fastest\": \"opencv-filter2d\"}").correct()).isTrue();
-        Grade slow = grade(g, p, "{\"request\": " + request + ", \"results\": " + rows + ", \"fastest\": \"reference\"}");
-        assertThat(fields(slow)).isEqualTo("[fastest]");
-        Grade noOpenCv = grade(g, p, "{\"request\": " + request + ", \"results\": [{\"backend\": \"reference\", \"medianMillis\": 3}, {\"backend\": \"tiled\", \"medianMillis\": 1}], \"fastest\": \"tiled\"}");
-        assertThat(fields(noOpenCv)).isEqualTo("[results]");
-        Grade noResults = grade(g, p, "{\"request\": " + request + ", \"results\": [], \"fastest\": \"x\"}");
-        assertThat(noResults.gradable()).isFalse();
+        String rows = "[{\"backend\": \"reference\", \"medianMillis\": 30.5, \"maxAbsError\": 0},"
+                + " {\"backend\": \"cpu\", \"medianMillis\": 2.4, \"maxAbsError\": 0.00001},"
+                + " {\"backend\": \"opencv\", \"medianMillis\": 1.2, \"maxAbsError\": 0.00001}]";
+        JsonNode right = JSON.readTree("{\"request\": " + request + ", \"results\": " + rows + ", \"ratio\": 2.02}");
+        assertThat(g.grade(p, g.solve(p), right, 0.05).correct()).isTrue();
+
+        JsonNode wrongRatio = JSON.readTree("{\"request\": " + request + ", \"results\": " + rows + ", \"ratio\": 0.5}");
+        Grade ratio = g.grade(p, g.solve(p), wrongRatio, 0.05);
+        assertThat(failed(ratio)).containsExactly("ratio");
+        assertThat(ratio.feedback(Locale.ENGLISH)).contains("(2.00)");
+
+        JsonNode noOpenCv = JSON.readTree("{\"request\": " + request + ", \"results\": [{\"backend\": \"reference\", \"medianMillis\": 3},"
+                + " {\"backend\": \"cpu\", \"medianMillis\": 1}], \"ratio\": 3}");
+        assertThat(failed(g.grade(p, g.solve(p), noOpenCv, 0.05))).containsExactly("engines", "ratio");
+
+        JsonNode otherSize = JSON.readTree("{\"request\": {\"size\": 512, \"kernel\": 5}, \"results\": " + rows + ", \"ratio\": 2}");
+        assertThat(failed(g.grade(p, g.solve(p), otherSize, 0.05))).containsExactly("size");
+
+        JsonNode noResults = JSON.readTree("{\"request\": " + request + ", \"results\": [], \"ratio\": 1}");
+        assertThat(g.grade(p, g.solve(p), noResults, 0.05).gradable()).isFalse();
     }
 }

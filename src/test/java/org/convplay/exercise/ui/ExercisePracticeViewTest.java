@@ -3,43 +3,154 @@ package org.convplay.exercise.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import org.convplay.convolve.ui.MatrixEditor;
+import java.util.Locale;
 import org.convplay.classroom.KaribuSpringTest;
 import org.junit.jupiter.api.Test;
 
-/** Anonymous practice: the notebook's variant, feedback, and the worked solution after a gradable answer. */
+/** Anonymous practice through the answer form: the notebook's variant, marks, hints and the worked solution. */
 class ExercisePracticeViewTest extends KaribuSpringTest {
 
-    private ExercisePracticeView open(String location) {
+    private ExercisePracticeView open(String location, Locale locale) {
+        UI.getCurrent().setLocale(locale);
         UI.getCurrent().navigate(location);
         return (ExercisePracticeView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
     }
 
-    private static void answer(ExercisePracticeView view, String json) {
-        view.answer.setValue(json);
+    private static TextField field(ExercisePracticeView view, String part) {
+        return (TextField) view.form.field(part);
+    }
+
+    private static void type(ExercisePracticeView view, String output, String dense, String conv, String reduction) {
+        field(view, "output").setValue(output);
+        field(view, "denseParameters").setValue(dense);
+        field(view, "convParameters").setValue(conv);
+        field(view, "reduction").setValue(reduction);
         view.check.click();
     }
 
+    private static String mark(ExercisePracticeView view, String part) {
+        return view.form.getChildren().flatMap(c -> c.getChildren())
+                .filter(c -> c.getId().orElse("").equals("part-" + part + "-mark"))
+                .findFirst().orElseThrow().getElement().getText();
+    }
+
+    private static String feedbackAt(ExercisePracticeView view, String part) {
+        return view.form.getChildren().flatMap(c -> c.getChildren())
+                .filter(c -> c.getId().orElse("").equals("part-" + part + "-feedback"))
+                .findFirst().orElseThrow().getElement().getText();
+    }
+
     @Test
-    void theNotebookVariantIsGradedAndExplained() {
+    void denseVersusConvIsAnsweredThroughTheFormInEnglish() {
         openAs(null);
-        ExercisePracticeView view = open("exercises/dense-vs-conv");
+        ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.ENGLISH);
         assertThat(view.parameters.getText()).contains("n = 100").contains("k = 3");
+        assertThat(view.answer.isAttached()).as("no JSON box for a non-practical exercise").isFalse();
+        assertThat(field(view, "output").getId()).hasValue("part-output");
+        assertThat(field(view, "output").getLabel()).contains("Output size");
         assertThat(view.solution.isVisible()).as("no solution before an answer").isFalse();
 
-        answer(view, "{\"output\": [99, 99], \"denseParameters\": 96049604, \"convParameters\": 10, \"reduction\": 9604960}");
-        assertThat(view.feedback.getText()).contains("Not quite").contains("[99,99] is not right");
+        type(view, "99 x 99", "96,049,604", "10", "9,604,960.4");
+        assertThat(view.feedback.getText()).contains("Not quite");
+        assertThat(mark(view, "output")).isEqualTo("✘");
+        assertThat(feedbackAt(view, "output")).contains("slip");
+        assertThat(mark(view, "denseParameters")).isEqualTo("✔");
+        assertThat(view.solution.isVisible()).as("a wrong answer does not give the solution away").isFalse();
+        assertThat(view.hints.getChildren().count()).as("one hint after one wrong attempt").isEqualTo(1);
+
+        type(view, "98x98", "96049604", "10", "9604960.4");
+        assertThat(view.feedback.getText()).startsWith("Correct");
+        assertThat(mark(view, "output")).isEqualTo("✔");
         assertThat(view.solution.isVisible()).isTrue();
         assertThat(view.notes.getText()).contains("98x98");
+    }
 
-        answer(view, "{\"output\": [98, 98]}");
-        assertThat(view.feedback.getText()).contains("Not gradable").contains("denseParameters");
+    @Test
+    void denseVersusConvIsAnsweredInPortugueseNumbers() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.forLanguageTag("pt-BR"));
+        assertThat(field(view, "output").getLabel()).contains("Tamanho da saída");
+        type(view, "98 x 98", "96.049.604", "10", "9.604.960,4");
+        assertThat(view.feedback.getText()).startsWith("Correto");
+        assertThat(mark(view, "reduction")).isEqualTo("✔");
+    }
+
+    @Test
+    void textInANumberFieldGetsAMessageAtThatFieldAndIsNotGraded() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.ENGLISH);
+        type(view, "98 x 98", "lots", "", "9604960.4");
+        assertThat(field(view, "denseParameters").isInvalid()).isTrue();
+        assertThat(field(view, "denseParameters").getErrorMessage()).contains("Not a whole number");
+        assertThat(field(view, "convParameters").getErrorMessage()).contains("Fill in");
+        assertThat(field(view, "output").isInvalid()).isFalse();
+        assertThat(view.feedback.getText()).contains("messages at the fields");
+        assertThat(view.hints.getChildren().count()).as("an unreadable answer is not a wrong attempt").isZero();
+    }
+
+    @Test
+    void theSolutionCanBeAskedFor() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/output-size-stride", Locale.ENGLISH);
         assertThat(view.solution.isVisible()).isFalse();
+        view.showSolution.click();
+        assertThat(view.solution.isVisible()).isTrue();
+        assertThat(view.solution.getChildren().count()).isPositive();
+    }
 
-        answer(view, "not json");
-        assertThat(view.feedback.getText()).contains("not valid JSON");
-
-        answer(view, "{\"output\": [98, 98], \"denseParameters\": 96049604, \"convParameters\": 10, \"reduction\": 9604960.4}");
+    @Test
+    void aMatrixIsAnsweredInTheMatrixEditorAndABadCellIsNamedAtItsField() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-vs-correlation", Locale.ENGLISH);
+        MatrixEditor correlation = (MatrixEditor) view.form.field("correlation");
+        MatrixEditor convolution = (MatrixEditor) view.form.field("convolution");
+        assertThat(correlation.getCells()).as("the editor starts at the file's 3 x 3").hasDimensions(3, 3);
+        correlation.paste("[[7, 7, 5], [5, 7, 4], [3, x, 4]]");
+        assertThat(error(view, "correlation")).as("a paste that is not numbers is refused at the field").isNotEmpty();
+        String huge = "[" + String.join(",", java.util.Collections.nCopies(65, "[" + "1,".repeat(64) + "1]")) + "]";
+        correlation.paste(huge);
+        assertThat(error(view, "correlation")).as("a 65 x 65 paste is refused at the field").contains("4096 values");
+        assertThat(correlation.getCells()).as("and the matrix is left as it was").hasDimensions(3, 3);
+        correlation.paste("[[7, 7, 5], [5, 7, 4], [3, 3, 4]]");
+        convolution.paste("[[5, 7, 7], [1, 7, 6], [3, 3, 4]]");
+        view.check.click();
         assertThat(view.feedback.getText()).startsWith("Correct");
+        assertThat(mark(view, "convolution")).isEqualTo("✔");
+
+        convolution.setValue(new double[3][3]);
+        view.check.click();
+        assertThat(mark(view, "convolution")).isEqualTo("✘");
+        assertThat(mark(view, "correlation")).isEqualTo("✔");
+    }
+
+    @Test
+    void aChoiceIsARadioGroupAndLeavingItEmptyIsNamed() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-parameters-rgb", Locale.forLanguageTag("pt-BR"));
+        field(view, "kernelShape").setValue("32 x 3 x 3 x 3");
+        field(view, "parameters").setValue("896");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> choice = (RadioButtonGroup<String>) view.form.field("imageSize");
+        assertThat(choice.getLabel()).contains("tamanho da imagem");
+        view.check.click();
+        assertThat(choice.isInvalid()).isTrue();
+        assertThat(choice.getErrorMessage()).contains("Escolha");
+        choice.setValue("yes");
+        view.check.click();
+        assertThat(mark(view, "imageSize")).isEqualTo("✘");
+        assertThat(feedbackAt(view, "imageSize")).contains("convolução não");
+        choice.setValue("no");
+        view.check.click();
+        assertThat(view.feedback.getText()).startsWith("Correto");
+    }
+
+    private static String error(ExercisePracticeView view, String part) {
+        return view.form.getChildren().flatMap(c -> c.getChildren()).flatMap(c -> c.getChildren())
+                .filter(c -> c.getId().orElse("").equals("part-" + part + "-error"))
+                .findFirst().orElseThrow().getElement().getText();
     }
 
     @Test

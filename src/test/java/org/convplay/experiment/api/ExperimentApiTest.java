@@ -191,4 +191,42 @@ class ExperimentApiTest {
                 .isEqualTo("SAMEORIGIN");
         mvc.perform(get("/embed/AAAAAAAAAAAAAAAA")).andExpect(status().isNotFound());
     }
+
+    static final String BENCHMARK = "{\"size\": 512, \"kernel\": 3, \"channels\": 1, \"filters\": 1, \"repeats\": 5, "
+            + "\"results\": [{\"backend\": \"cpu\", \"medianMillis\": 1.8, \"gflops\": 2.6, \"maxAbsError\": 1e-6, \"runs\": 5, "
+            + "\"note\": \"\"}, {\"backend\": \"opencv\", \"medianMillis\": 0.9, \"gflops\": 5.2, \"maxAbsError\": null, "
+            + "\"runs\": 5, \"note\": \"\"}], \"machine\": {\"cores\": 2, \"cpu\": \"Test CPU\", \"jvm\": \"21\", "
+            + "\"os\": \"Linux\", \"maxHeapMb\": 512, \"notes\": [\"opencv 4.9\"]}}";
+
+    @Test
+    void aBenchmarkRunIsSavedWithItsFiguresAndEmbedsThemWithoutTimingAgain() throws Exception {
+        String id = saveId("{\"title\": \"Timing\", \"kind\": \"benchmark\", \"request\": " + BENCHMARK + "}");
+        JsonNode e = fetch(id);
+        assertThat(e.get("kind").asText()).isEqualTo("benchmark");
+        assertThat(e.get("request")).isEqualTo(mapper.readTree(BENCHMARK));
+        assertThat(mvc.perform(get("/embed/" + id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"embed-benchmark\"").contains("<td>opencv</td><td>0.9</td>").contains("Test CPU");
+    }
+
+    @Test
+    void aBenchmarkRequestThatIsNotARunIsRefusedNamingTheField() throws Exception {
+        save("{\"title\": \"t\", \"kind\": \"benchmark\", \"request\": " + BENCHMARK.replace("\"size\": 512", "\"size\": 0") + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("request.size must be between 1 and 4096, got 0")));
+        save("{\"title\": \"t\", \"kind\": \"benchmark\", \"request\": " + REQUEST + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("request.size must be a whole number")));
+        save("{\"title\": \"t\", \"kind\": \"benchmark\", \"request\": " + BENCHMARK.replace("\"medianMillis\": 1.8", "\"medianMillis\": \"fast\"") + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("request.results[0] is not a row of a benchmark run")));
+    }
+
+    @Test
+    void theEmbedColoursEachCellByValueAndKeepsTheExactValueOnHover() throws Exception {
+        String id = saveId("{\"title\": \"colours\", \"request\": " + REQUEST + "}");
+        String page = mvc.perform(get("/embed/" + id)).andReturn().getResponse().getContentAsString();
+        // the input 1..9 is one sign: viridis from its lowest (v0) to its highest (v15)
+        assertThat(page).contains("<td class=\"v0\" title=\"1\">1</td>").contains("<td class=\"v15\" title=\"9\">9</td>")
+                .contains("td.v0,span.v0{background:#").contains("class=\"legend\"").contains("<html lang=\"en\">");
+    }
 }

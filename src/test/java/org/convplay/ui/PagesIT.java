@@ -1,0 +1,235 @@
+package org.convplay.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.convplay.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page in one browser: axe-core (WCAG 2.1 A and AA) finds nothing, no page is wider than a
+ * 390 px phone, the playground's result is in view on a 1366x768 laptop, pointing at a result cell
+ * lights its receptive field, and no cell of the pipeline page cuts a number. With
+ * {@code -Dscreenshots=docs/screenshots} it also saves each page at both sizes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:pages-it;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesIT {
+
+    /** Pages anyone can open, by path and the name of their screenshot. */
+    static final Map<String, String> PAGES = new java.util.LinkedHashMap<>();
+
+    static {
+        PAGES.put("", "playground");
+        PAGES.put("animation", "sliding-window");
+        PAGES.put("compare", "compare");
+        PAGES.put("pipeline", "pipeline");
+        PAGES.put("images", "images");
+        PAGES.put("benchmark", "benchmark");
+        PAGES.put("exercises", "exercises");
+        PAGES.put("exercises/output-size-padding", "exercise");
+        PAGES.put("login", "login");
+        PAGES.put("signup", "signup");
+        PAGES.put("animation?present", "sliding-window-present");
+        PAGES.put("?present", "playground-present");
+        PAGES.put("compare?present", "compare-present");
+    }
+
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    String axe;
+
+    @BeforeAll
+    void open() throws IOException, InterruptedException {
+        axe = Files.readString(axeScript());
+        browser = new Browser();
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+    }
+
+    /** axe-core from the npm registry, installed under target/ at test time (never committed). */
+    static Path axeScript() throws IOException, InterruptedException {
+        Path script = Path.of("target/axe/node_modules/axe-core/axe.min.js");
+        if (!Files.exists(script)) {
+            Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", "target/axe",
+                    "axe-core@4").inheritIO().start();
+            assertThat(npm.waitFor()).as("npm install axe-core@4").isZero();
+        }
+        return script;
+    }
+
+    /** The page's viewport as a device of that size (a phone: touch, mobile), independent of the window. */
+    void viewport(int width, int height, boolean phone) {
+        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
+        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", phone));
+    }
+
+    void open(String path) {
+        if (path.startsWith("embed/")) {
+            // plain HTML, no Vaadin to wait for
+            browser.driver.get("http://localhost:" + port + "/" + path);
+            return;
+        }
+        browser.open("http://localhost:" + port + "/" + path, Duration.ofSeconds(120));
+        // let lit elements render their cells
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.script(
+                "return [...document.querySelectorAll('matrix-editor,sliding-window')].every(e => !e.isUpdatePending)")));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> axeViolations() {
+        browser.script(axe);
+        return (List<Map<String, Object>>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+                        + ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                        + " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}))"
+                        // a sweep that checked nothing must not pass as clean
+                        + ".concat(r.passes.length > 0 ? [] : [{id: 'axe-checked-nothing', help: 'no rule passed', nodes: []}])))"
+                        + ".catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));", WCAG);
+    }
+
+    void screenshot(String name) throws IOException {
+        String folder = System.getProperty("screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        Path dir = Path.of(folder);
+        Files.createDirectories(dir);
+        byte[] png = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
+    /** A saved playground experiment, for its page and its embed. */
+    String saveExperiment() throws IOException, InterruptedException {
+        String body = "{\"title\": \"Pages\", \"request\": {\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"convention\": \"theano\","
+                + " \"layers\": [{\"type\": \"conv2d\", \"kernel\": [[[[1,-2],[3,4]]]], \"padding\": \"same\"}]}}";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/experiments"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asText();
+    }
+
+    @Test
+    void everyPageHasNoAxeViolationsAndFitsAPhone() throws IOException, InterruptedException {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> pages = new java.util.LinkedHashMap<>(PAGES);
+        String id = saveExperiment();
+        pages.put("e/" + id, "experiment");
+        pages.put("embed/" + id, "embed");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            viewport(1366, 768, false);
+            open(page.getKey());
+            for (Map<String, Object> v : axeViolations()) {
+                problems.add("/" + page.getKey() + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
+                        + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
+            }
+            screenshot(page.getValue() + "-1366x768");
+            if (page.getKey().equals("pipeline")) {
+                browser.script("document.querySelector('#layer-1').scrollIntoView()");
+                screenshot("pipeline-layers-1366x768");
+            }
+            viewport(390, 844, true);
+            open(page.getKey());
+            long width = (Long) browser.script("return document.documentElement.scrollWidth");
+            if (width > 390) {
+                problems.add("/" + page.getKey() + " is " + width + " px wide on a 390 px phone: "
+                        + browser.script("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
+                                + ".slice(-3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')"));
+            }
+            screenshot(page.getValue() + "-390x844");
+        }
+        problems.forEach(System.out::println);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSweepWouldSeeAViolation() {
+        viewport(1366, 768, false);
+        open("login");
+        browser.script("const b = document.createElement('button'); b.id = 'unnamed'; document.body.appendChild(b);");
+        assertThat(axeViolations()).extracting(v -> v.get("id")).contains("button-name");
+    }
+
+    @Test
+    void onALaptopThePlaygroundsResultIsBesideItsInputAndInViewWithoutScrolling() {
+        // 768 px of screen leave about 625 px of page under a browser's tabs and address bar
+        viewport(1366, 625, false);
+        open("");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) browser.script(
+                "const r = document.querySelector('#result').getBoundingClientRect();"
+                        + "const i = document.querySelector('#input').getBoundingClientRect();"
+                        + "return {bottom: r.bottom, right: r.right, top: r.top, inputTop: i.top, inputRight: i.right,"
+                        + " left: r.left, h: innerHeight, w: innerWidth, scrollY: scrollY};");
+        assertThat(((Number) box.get("bottom")).doubleValue()).as("result bottom in %s", box)
+                .isLessThanOrEqualTo(((Number) box.get("h")).doubleValue());
+        assertThat(((Number) box.get("right")).doubleValue()).isLessThanOrEqualTo(((Number) box.get("w")).doubleValue());
+        // side by side: the result starts right of the input, not below it
+        assertThat(((Number) box.get("left")).doubleValue()).isGreaterThan(((Number) box.get("inputRight")).doubleValue());
+
+        viewport(390, 844, true);
+        open("");
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+        // stacked: the result is below the input
+        assertThat((Boolean) browser.script("return document.querySelector('#result').getBoundingClientRect().top"
+                + " > document.querySelector('#input').getBoundingClientRect().bottom")).isTrue();
+    }
+
+    @Test
+    void pointingAtAResultCellLightsItsReceptiveFieldInTheInputAndTheKernel() {
+        viewport(1366, 768, false);
+        open("");
+        WebElement cell = browser.inShadow("#result", "span[data-r='1'][data-c='2']");
+        new Actions(browser.driver).moveToElement(cell).perform();
+        browser.wait.until(d -> browser.inShadow("#input", "input[data-r='1'][data-c='2']").getAttribute("class").contains("rf"));
+        assertThat(browser.inShadow("#input", "input[data-r='3'][data-c='4']").getAttribute("class")).contains("rf");
+        assertThat(browser.inShadow("#input", "input[data-r='0'][data-c='0']").getAttribute("class")).doesNotContain("rf");
+        assertThat(browser.inShadow("#kernel", "input[data-r='2'][data-c='2']").getAttribute("class")).contains("rf");
+        assertThat(browser.inShadow("#result", "span[data-r='1'][data-c='2']").getAttribute("class")).contains("hl");
+    }
+
+    @Test
+    void noCellOnThePipelinePageCutsANumber() {
+        viewport(1366, 768, false);
+        open("pipeline");
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) browser.script(
+                "const out = []; let n = 0;"
+                        + "for (const m of document.querySelectorAll('matrix-editor')) {"
+                        + "  for (const c of m.shadowRoot.querySelectorAll('span.cell, input')) {"
+                        + "    n++; if (c.scrollWidth > c.clientWidth) out.push((c.textContent || c.value) + ' ' + c.scrollWidth + '>' + c.clientWidth);"
+                        + "  }"
+                        + "}"
+                        + "return n > 12 ? out : ['only ' + n + ' cells'];");
+        assertThat(cut).isEmpty();
+    }
+}
