@@ -39,12 +39,20 @@ class BenchmarkApiTest {
         JsonNode results = mapper.readTree(json).get("results");
         List<String> backends = new ArrayList<>();
         for (JsonNode row : results) {
-            backends.add(row.get("backend").asText());
+            String backend = row.get("backend").asText();
+            if (backend.equals("opencv copies")) { // OpenCV's copies between Java and native memory: no arithmetic
+                assertThat(row.get("medianMillis").asDouble()).as(row.toString()).isPositive();
+                assertThat(row.get("gflops").isNull()).as(row.toString()).isTrue();
+                continue;
+            }
+            backends.add(backend);
             assertThat(row.get("medianMillis").asDouble()).as(row.toString()).isPositive();
             assertThat(row.get("gflops").asDouble()).as(row.toString()).isPositive();
             assertThat(row.get("maxAbsError").asDouble()).as(row.toString()).isLessThan(1e-4);
         }
-        assertThat(backends).containsExactlyInAnyOrderElementsOf(engines.names());
+        List<String> expected = new ArrayList<>(engines.names());
+        expected.add("opencv dnn"); // OpenCV's own call alone, as its users see it, beside the engine's row
+        assertThat(backends).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(backends).contains("reference", "cpu", "opencv");
         assertThat(mapper.readTree(json).get("machine").get("cores").asInt()).isPositive();
     }
