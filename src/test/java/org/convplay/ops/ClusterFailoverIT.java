@@ -53,7 +53,6 @@ class ClusterFailoverIT {
     static final String URL = System.getenv().getOrDefault("TEST_POSTGRES_CLUSTER_URL", System.getenv("TEST_POSTGRES_URL"));
     static final String USER = System.getenv().getOrDefault("TEST_POSTGRES_USER", "playground");
     static final String PASSWORD = System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", "playground");
-    static final String ANSWER_WRONG = "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}";
 
     static Path work;
     static ServerProcess app1;
@@ -191,8 +190,7 @@ class ClusterFailoverIT {
                 app1.kill();
 
                 // A's open page talks to the proxy again: the proxy sends it to app2, which has never seen it
-                a.type("vaadin-text-area.answer textarea", ANSWER_WRONG);
-                a.click("vaadin-button.submit");
+                a.answerWrong();
                 WebElement moved = a.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".v-system-error")));
                 assertThat(moved.getText()).contains("Connection moved to another server");
                 moved.click();
@@ -203,8 +201,7 @@ class ClusterFailoverIT {
                 a.browser.open(assignmentUrl);
                 a.browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "100.0 %"));
                 // and the service goes on: another answer is graded and stored through app2
-                a.type("vaadin-text-area.answer textarea", ANSWER_WRONG);
-                a.click("vaadin-button.submit");
+                a.answerWrong();
                 a.browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "✘"));
 
                 main.signIn(teacher);
@@ -326,6 +323,15 @@ class ClusterFailoverIT {
             type("#join-code input", joinCode);
             click("#join");
             click("#assignments a");
+        }
+
+        /** A wrong answer to dense-vs-conv through its form, every part filled so that it is graded. */
+        void answerWrong() {
+            type("#part-output input", "1 x 1");
+            type("#part-denseParameters input", "1");
+            type("#part-convParameters input", "1");
+            type("#part-reduction input", "1");
+            click("vaadin-button.submit");
         }
 
         /** The dense-vs-conv exercise's right answer for this student's variant. */
