@@ -72,7 +72,7 @@ public class ConvolutionService {
     public ConvolutionResult convolve(ConvolutionRequest request, String kind) {
         Work work = checkLimits(request);
         try (ComputeGate.Ticket ignored = gate.admit(work.multiplyAdds(), work.bytes())) {
-            return compute(request, kind);
+            return run(request, kind);
         }
     }
 
@@ -89,6 +89,11 @@ public class ConvolutionService {
     /** As {@link #convolve(ConvolutionRequest, String)}, without admission. */
     public ConvolutionResult compute(ConvolutionRequest request, String kind) {
         checkLimits(request);
+        return run(request, kind);
+    }
+
+    /** Convolves a request whose limits were checked, on the engine it names or the one chosen for its size. */
+    private ConvolutionResult run(ConvolutionRequest request, String kind) {
         // no backend named: the engine measured fastest here for this size
         ConvolutionEngine engine = request.backend() == null || request.backend().isBlank()
                 ? engines.choose(request.input(), request.kernel(), request.spec()).engine()
