@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ShapeException;
 import org.convplay.exercise.Text;

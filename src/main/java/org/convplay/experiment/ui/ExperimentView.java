@@ -1,6 +1,6 @@
 package org.convplay.experiment.ui;
 
-import org.convplay.api.Html;
+import org.convplay.shared.Html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +22,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.convplay.api.NotFoundException;
+import org.convplay.shared.NotFoundException;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.benchmark.ui.BenchmarkView;
 import org.convplay.convolve.ConvolutionService;

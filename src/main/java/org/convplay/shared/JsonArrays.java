@@ -1,10 +1,8 @@
-package org.convplay.api;
+package org.convplay.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.NestedLists;
 
 /** Reads the API's nested JSON lists of numbers, with errors that name the field and position. */
 public final class JsonArrays {
@@ -76,5 +74,26 @@ public final class JsonArrays {
             throw new BadRequestException(field + " must be a whole number, got " + node);
         }
         return node.intValue();
+    }
+
+    /** Nested lists of floats, so Jackson writes the float32 values in their shortest form. */
+    public static Object nested(NdArray a) {
+        return level(a, 0, new int[] {0});
+    }
+
+    private static Object level(NdArray a, int depth, int[] next) {
+        int n = a.shape()[depth];
+        if (depth == a.rank() - 1) {
+            float[] row = new float[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = (float) a.values()[next[0]++];
+            }
+            return row;
+        }
+        Object[] items = new Object[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = level(a, depth + 1, next);
+        }
+        return items;
     }
 }

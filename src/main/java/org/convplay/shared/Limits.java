@@ -1,4 +1,4 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 /**
  * Sizes the server accepts, in one documented place (README, "Limits"). They keep one request from

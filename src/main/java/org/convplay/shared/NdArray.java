@@ -1,7 +1,6 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import java.util.Arrays;
-import org.convplay.api.BadRequestException;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Tensor;
 

@@ -1,4 +1,4 @@
-package org.convplay.api;
+package org.convplay.shared;
 
 import org.springframework.web.util.HtmlUtils;
 

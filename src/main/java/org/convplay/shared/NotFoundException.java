@@ -1,4 +1,4 @@
-package org.convplay.api;
+package org.convplay.shared;
 
 /** Something asked for by id that does not exist (HTTP 404). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.convplay.api;
+package org.convplay.shared;
 
 /** A request over a documented size limit (HTTP 413); the message names the limit. */
 public class TooLargeException extends BadRequestException {

@@ -1,4 +1,4 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

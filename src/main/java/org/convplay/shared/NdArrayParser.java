@@ -1,9 +1,7 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.TooLargeException;
 
 /**
  * Reads nested lists of numbers from what people paste: JSON ({@code [[1, 2], [3, 4]]}), NumPy's

@@ -1,4 +1,4 @@
-package org.convplay.convolve.ui;
+package org.convplay.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package org.convplay.api;
+package org.convplay.shared;
 
 /**
  * A request that cannot be served as sent. The message names the field and the reason and is shown

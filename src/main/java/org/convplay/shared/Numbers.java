@@ -1,4 +1,4 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 /** How the playground writes numbers: integers without a decimal point, others in float32's shortest form. */
 public final class Numbers {

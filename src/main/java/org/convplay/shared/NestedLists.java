@@ -1,8 +1,7 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.convplay.api.BadRequestException;
 
 /**
  * Checks that a tree of lists is rectangular and flattens it. Shared by the JSON API and the

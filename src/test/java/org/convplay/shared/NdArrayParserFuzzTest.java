@@ -1,11 +1,10 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.stream.Stream;
 import org.convplay.Fuzz;
-import org.convplay.api.BadRequestException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,10 +1,8 @@
-package org.convplay.convolve;
+package org.convplay.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.convplay.api.BadRequestException;
-import org.convplay.api.TooLargeException;
 import org.junit.jupiter.api.Test;
 
 class NdArrayParserTest {

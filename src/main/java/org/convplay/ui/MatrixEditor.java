@@ -1,4 +1,4 @@
-package org.convplay.convolve.ui;
+package org.convplay.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
@@ -10,12 +10,12 @@ import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import java.util.List;
 import java.util.function.Consumer;
-import org.convplay.api.BadRequestException;
-import org.convplay.convolve.Limits;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.NdArrayParser;
-import org.convplay.convolve.NestedLists;
-import org.convplay.convolve.Numbers;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Limits;
+import org.convplay.shared.NdArray;
+import org.convplay.shared.NdArrayParser;
+import org.convplay.shared.NestedLists;
+import org.convplay.shared.Numbers;
 
 /**
  * Server side of {@code <matrix-editor>}: the cells live in the browser and arrive here as one text
@@ -270,8 +270,8 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
         return NdArray.of(getValue()).toText();
     }
 
-    /** Simulates an edit from the browser (used by view tests). */
-    void edit(int row, int column, String text) {
+    /** One cell typed in, as the browser element reports it; the view tests of every page that uses the editor call it. */
+    public void edit(int row, int column, String text) {
         exact = null;
         cells[row][column] = text;
         fireChanged();
