@@ -1,4 +1,4 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,11 @@ import org.convplay.exercise.Grader;
 import org.convplay.exercise.Parameters;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.SampleImage;
+import org.convplay.shared.Hashes;
 import org.junit.jupiter.api.Test;
 
 /**
- * Practicals are graded on the page's state (what a saved experiment of the page holds) and the short
+ * Practicals on the images page are graded on the page's state (what a saved experiment of the page holds) and the short
  * answers: the right state passes, and each missing item fails exactly its own check, named in both languages.
  */
 class PracticalGradingTest {
@@ -58,7 +59,7 @@ class PracticalGradingTest {
     }
 
     private static void useColourSample(ObjectNode answer, boolean gray) {
-        request(answer).putObject("image").put("sha256", org.convplay.experiment.ImageStore.sha256(SampleImage.COLOUR.bytes()))
+        request(answer).putObject("image").put("sha256", Hashes.sha256(SampleImage.COLOUR.bytes()))
                 .put("fileName", SampleImage.COLOUR.file());
         request(answer).put("gray", gray);
     }
@@ -187,32 +188,5 @@ class PracticalGradingTest {
 
         Grade difference = graded(g, one, a -> a.set("difference", JSON.valueToTree(new int[] {1, 1})));
         assertThat(failed(difference)).containsExactly("difference");
-    }
-
-    @Test
-    void timingNeedsOpenCvAndCpuInTheRunAndTheirRatio() throws Exception {
-        Grader g = new PracticalTimingGrader();
-        Parameters p = new Parameters(Map.of("size", 256, "k", 5));
-        String request = "{\"size\": 256, \"kernel\": 5, \"channels\": 1, \"filters\": 1, \"repeats\": 5}";
-        String rows = "[{\"backend\": \"reference\", \"medianMillis\": 30.5, \"maxAbsError\": 0},"
-                + " {\"backend\": \"cpu\", \"medianMillis\": 2.4, \"maxAbsError\": 0.00001},"
-                + " {\"backend\": \"opencv\", \"medianMillis\": 1.2, \"maxAbsError\": 0.00001}]";
-        JsonNode right = JSON.readTree("{\"request\": " + request + ", \"results\": " + rows + ", \"ratio\": 2.02}");
-        assertThat(g.grade(p, g.solve(p), right, 0.05).correct()).isTrue();
-
-        JsonNode wrongRatio = JSON.readTree("{\"request\": " + request + ", \"results\": " + rows + ", \"ratio\": 0.5}");
-        Grade ratio = g.grade(p, g.solve(p), wrongRatio, 0.05);
-        assertThat(failed(ratio)).containsExactly("ratio");
-        assertThat(ratio.feedback(Locale.ENGLISH)).contains("(2.00)");
-
-        JsonNode noOpenCv = JSON.readTree("{\"request\": " + request + ", \"results\": [{\"backend\": \"reference\", \"medianMillis\": 3},"
-                + " {\"backend\": \"cpu\", \"medianMillis\": 1}], \"ratio\": 3}");
-        assertThat(failed(g.grade(p, g.solve(p), noOpenCv, 0.05))).containsExactly("engines", "ratio");
-
-        JsonNode otherSize = JSON.readTree("{\"request\": {\"size\": 512, \"kernel\": 5}, \"results\": " + rows + ", \"ratio\": 2}");
-        assertThat(failed(g.grade(p, g.solve(p), otherSize, 0.05))).containsExactly("size");
-
-        JsonNode noResults = JSON.readTree("{\"request\": " + request + ", \"results\": [], \"ratio\": 1}");
-        assertThat(g.grade(p, g.solve(p), noResults, 0.05).gradable()).isFalse();
     }
 }

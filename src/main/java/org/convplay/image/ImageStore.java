@@ -1,14 +1,11 @@
-package org.convplay.experiment;
+package org.convplay.image;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.convplay.shared.TooLargeException;
+import org.convplay.shared.Hashes;
 import org.convplay.shared.Limits;
-import org.convplay.image.DecodedImage;
-import org.convplay.image.ImageDecoder;
+import org.convplay.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +34,17 @@ public class ImageStore {
         }
         // what is stored must open later: decoding now refuses other formats, broken files and decompression bombs
         DecodedImage image = ImageDecoder.decode(bytes, fileName);
-        String sha = sha256(bytes);
+        String sha = Hashes.sha256(bytes);
         if (!blobs.existsById(sha)) {
             blobs.save(new ImageBlob(sha, bytes, Instant.now()));
         }
         return new Stored(sha, image);
+    }
+
+    /** The file stored under this hash, or NotFoundException. */
+    @Transactional(readOnly = true)
+    public byte[] file(String sha256) {
+        return get(sha256).orElseThrow(() -> new NotFoundException("no stored image with SHA-256 " + sha256));
     }
 
     @Transactional(readOnly = true)
@@ -53,13 +56,5 @@ public class ImageStore {
     @Transactional(readOnly = true)
     public long count() {
         return blobs.count();
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

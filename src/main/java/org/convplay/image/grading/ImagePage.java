@@ -1,4 +1,9 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
+
+import org.convplay.exercise.grading.Answer;
+import org.convplay.exercise.grading.Numbers;
+
+import org.convplay.shared.Hashes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +16,7 @@ import org.convplay.shared.BadRequestException;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ShapeException;
 import org.convplay.exercise.Text;
-import org.convplay.experiment.ImageStore;
+import org.convplay.image.ImageStore;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageExperiment;
 import org.convplay.image.SampleImage;
@@ -28,7 +33,7 @@ record ImagePage(ImageExperiment request, int colourChannels, int height, int wi
 
     /** Samples by the SHA-256 of their file. */
     private static final Map<String, SampleImage> SAMPLES = Arrays.stream(SampleImage.values())
-            .collect(Collectors.toMap(s -> ImageStore.sha256(s.bytes()), Function.identity()));
+            .collect(Collectors.toMap(s -> Hashes.sha256(s.bytes()), Function.identity()));
 
     static ImagePage read(JsonNode answer) {
         JsonNode r = Answer.field(answer, "", "request");

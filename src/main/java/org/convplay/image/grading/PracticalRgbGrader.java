@@ -1,4 +1,7 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
+
+import org.convplay.exercise.grading.Answer;
+import org.convplay.exercise.grading.Numbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,11 +29,11 @@ final class PracticalRgbGrader extends ImagePageGrader {
         this.several = several;
     }
 
-    static PracticalRgbGrader oneBand() {
+    public static PracticalRgbGrader oneBand() {
         return new PracticalRgbGrader(false);
     }
 
-    static PracticalRgbGrader severalBands() {
+    public static PracticalRgbGrader severalBands() {
         return new PracticalRgbGrader(true);
     }
 
@@ -54,10 +57,10 @@ final class PracticalRgbGrader extends ImagePageGrader {
         boolean perChannel = page.filters().stream()
                 .anyMatch(f -> f.kernels().length == 3 && Arrays.stream(f.kernels()).noneMatch(ImagePage::allZero));
         return List.of(
-                check("colour", colour, Text.of("The picture is RGB: three channels are convolved.", "A imagem é RGB: três canais são convolvidos."),
+                Check.of("colour", colour, Text.of("The picture is RGB: three channels are convolved.", "A imagem é RGB: três canais são convolvidos."),
                         Text.of("The input has " + page.inputChannels() + " channel(s); pick the colour sample and leave \"Convert to gray\" off.",
                                 "A entrada tem " + page.inputChannels() + " canal(is); escolha a amostra colorida e deixe \"Converter para cinza\" desmarcado.")),
-                check("kernels", colour && perChannel, Text.of("A filter has a kernel for each of the red, green and blue channels.",
+                Check.of("kernels", colour && perChannel, Text.of("A filter has a kernel for each of the red, green and blue channels.",
                                 "Um filtro tem um kernel para cada canal: vermelho, verde e azul."),
                         Text.of("No filter has a non-zero kernel on all three channels; apply a filter to each channel.",
                                 "Nenhum filtro tem kernel não nulo nos três canais; aplique um filtro a cada canal.")),
@@ -70,14 +73,14 @@ final class PracticalRgbGrader extends ImagePageGrader {
         int n = page.filters().size();
         long bands = Answer.integer(answer, "", "bands");
         return List.of(
-                check("filters", n == f, Text.of(n + " filters, as asked.", n + " filtros, como pedido."),
+                Check.of("filters", n == f, Text.of(n + " filters, as asked.", n + " filtros, como pedido."),
                         Text.of("The page has " + n + " filter(s); the task asks for " + f + ". Use \"Add filter\" or remove some.",
                                 "A página tem " + n + " filtro(s); a tarefa pede " + f + ". Use \"Adicionar filtro\" ou remova alguns.")),
-                check("different", n > 1 && filtersDiffer(page.filters()),
+                Check.of("different", n > 1 && filtersDiffer(page.filters()),
                         Text.of("The filters differ, so the bands show different things.", "Os filtros diferem, então as bandas mostram coisas diferentes."),
                         Text.of("Some filters are equal; every band of an equal filter would be the same. Give each its own preset.",
                                 "Alguns filtros são iguais; bandas de filtros iguais seriam a mesma. Dê a cada um o seu preset.")),
-                check("bands", bands == n, Text.of(bands + " output bands: one per filter.", bands + " bandas de saída: uma por filtro."),
+                Check.of("bands", bands == n, Text.of(bands + " output bands: one per filter.", bands + " bandas de saída: uma por filtro."),
                         Text.of(bands + " output bands is not right for this page: count one band per filter.",
                                 bands + " bandas de saída não está certo para esta página: conte uma banda por filtro.")),
                 bandShape(page, answer));

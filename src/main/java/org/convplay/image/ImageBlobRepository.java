@@ -1,4 +1,4 @@
-package org.convplay.experiment;
+package org.convplay.image;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

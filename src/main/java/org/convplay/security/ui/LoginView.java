@@ -1,4 +1,4 @@
-package org.convplay.account.ui;
+package org.convplay.security.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.login.LoginForm;

@@ -1,4 +1,9 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
+
+import org.convplay.exercise.grading.Answer;
+import org.convplay.exercise.grading.Numbers;
+
+import org.convplay.shared.Hashes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +17,7 @@ import org.convplay.exercise.Grader;
 import org.convplay.exercise.Parameters;
 import org.convplay.exercise.Solution;
 import org.convplay.exercise.Text;
-import org.convplay.experiment.ImageStore;
+import org.convplay.image.ImageStore;
 import org.convplay.image.ImageExperiment;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
@@ -35,17 +40,13 @@ abstract class ImagePageGrader implements Grader {
             ImagePage page = ImagePage.read(answer);
             return Grade.of(new ArrayList<>(checks(p, page, answer)));
         } catch (Answer.Malformed e) {
-            return Grade.notGradable(e.reason);
+            return Grade.notGradable(e.reason());
         }
-    }
-
-    static Check check(String field, boolean ok, Text right, Text wrong) {
-        return ok ? Check.right(field, right) : Check.wrong(field, wrong);
     }
 
     static Check padding(ImagePage page, String wanted) {
         String got = page.request().padding();
-        return check("padding", got.equals(wanted), Text.of("Padding: " + got + ".", "Padding: " + got + "."),
+        return Check.of("padding", got.equals(wanted), Text.of("Padding: " + got + ".", "Padding: " + got + "."),
                 Text.of("Padding is " + got + "; set it to " + wanted + ".", "O padding está " + got + "; escolha " + wanted + "."));
     }
 
@@ -54,7 +55,7 @@ abstract class ImagePageGrader implements Grader {
         int[] claimed = Answer.shape(answer, "", "shape");
         int[] actual = page.bandShape();
         String c = claimed.length == 2 ? claimed[0] + " x " + claimed[1] : Arrays.toString(claimed);
-        return check("shape", Arrays.equals(claimed, actual),
+        return Check.of("shape", Arrays.equals(claimed, actual),
                 Text.of("Output shape " + c + ": right, each band is that size.", "Formato da saída " + c + ": certo, cada banda tem esse tamanho."),
                 Text.of("Output shape " + c + " is not the size of the bands this page computes; count rows and columns"
                                 + " with the output size formula.",
@@ -64,7 +65,7 @@ abstract class ImagePageGrader implements Grader {
 
     /** An answer made from a bundled sample, for the worked solutions and the tests. */
     static ObjectNode sampleState(SampleImage sample, boolean gray, String padding, int stride, List<ImageExperiment.Filter> filters) {
-        ImageExperiment r = new ImageExperiment(ImageStore.sha256(sample.bytes()), sample.file(), PixelScale.UNIT, gray, padding,
+        ImageExperiment r = new ImageExperiment(Hashes.sha256(sample.bytes()), sample.file(), PixelScale.UNIT, gray, padding,
                 Border.ZERO, stride, filters);
         ObjectNode answer = Numbers.object();
         answer.set("request", r.toJson());

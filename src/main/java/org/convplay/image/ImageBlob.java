@@ -1,4 +1,4 @@
-package org.convplay.experiment;
+package org.convplay.image;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

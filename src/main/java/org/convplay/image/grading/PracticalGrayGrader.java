@@ -1,4 +1,7 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
+
+import org.convplay.exercise.grading.Answer;
+import org.convplay.exercise.grading.Numbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,11 +31,11 @@ final class PracticalGrayGrader extends ImagePageGrader {
     List<Check> checks(Parameters p, ImagePage page, JsonNode answer) {
         boolean filter = page.filters().stream().anyMatch(f -> ImagePage.changesThePicture(f.kernels()[0]));
         return List.of(
-                check("gray", page.grayInput(), Text.of("The picture is gray: one channel is convolved.",
+                Check.of("gray", page.grayInput(), Text.of("The picture is gray: one channel is convolved.",
                                 "A imagem está em cinza: um canal é convolvido."),
                         Text.of("The picture has " + page.inputChannels() + " channels; pick the gray sample or tick \"Convert to gray\".",
                                 "A imagem tem " + page.inputChannels() + " canais; escolha a amostra cinza ou marque \"Converter para cinza\".")),
-                check("filters", filter, Text.of("A filter changes the picture.", "Um filtro altera a imagem."),
+                Check.of("filters", filter, Text.of("A filter changes the picture.", "Um filtro altera a imagem."),
                         Text.of("No filter changes the picture (all are the identity or zero); choose a preset such as Sobel x.",
                                 "Nenhum filtro altera a imagem (todos são a identidade ou zero); escolha um preset como Sobel x.")),
                 padding(page, padding(p)),

@@ -1,4 +1,4 @@
-package org.convplay.account.ui;
+package org.convplay.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,4 +1,7 @@
-package org.convplay.exercise.grading;
+package org.convplay.image.grading;
+
+import org.convplay.exercise.grading.Answer;
+import org.convplay.exercise.grading.Numbers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,14 +48,14 @@ final class PracticalSameGrader extends ImagePageGrader {
         int[] difference = {same[0] - valid[0], same[1] - valid[1]};
         String c = claimed.length == 2 ? claimed[0] + " x " + claimed[1] : Arrays.toString(claimed);
         return List.of(
-                check("tried", tried.containsAll(List.of("same", "valid")),
+                Check.of("tried", tried.containsAll(List.of("same", "valid")),
                         Text.of("Both paddings were tried: valid and same.", "Os dois paddings foram experimentados: valid e same."),
                         Text.of("Tried so far: " + tried + "; run the filters with both valid and same.",
                                 "Experimentados até agora: " + tried + "; rode os filtros com valid e com same.")),
-                check("stride", page.request().stride() == stride, Text.of("Stride " + stride + ".", "Stride " + stride + "."),
+                Check.of("stride", page.request().stride() == stride, Text.of("Stride " + stride + ".", "Stride " + stride + "."),
                         Text.of("Stride is " + page.request().stride() + "; set it to " + stride + ".",
                                 "O stride está " + page.request().stride() + "; escolha " + stride + ".")),
-                check("difference", Arrays.equals(claimed, difference),
+                Check.of("difference", Arrays.equals(claimed, difference),
                         Text.of("Same gives " + c + " more rows x columns than valid: right.", "Same dá " + c + " linhas x colunas a mais que valid: certo."),
                         Text.of(c + " is not how many more rows x columns same gives than valid here; compare the two band sizes.",
                                 c + " não é quantas linhas x colunas a mais same dá que valid aqui; compare os dois tamanhos de banda.")));
