@@ -1,13 +1,14 @@
-package org.convplay.engine;
+package org.convplay.engine.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.convplay.engine.ConvGeometry;
 
 /**
  * The channel sums of {@link WinogradF23}, {@code m[f][p] = sum over c of u[f][c] * v[c][p]}, written with the Vector
  * API (the incubator module {@code jdk.incubator.vector}) as register blocks: four filters by two vectors of tiles,
  * eight accumulators that stay in registers while every channel goes by. Per channel that is two loads and four
- * broadcasts for eight fused multiply-adds; the loops C2 vectorises on its own ({@link FastCpuEngine#accumulate}) must
+ * broadcasts for eight fused multiply-adds; the loops C2 vectorises on its own ({@link TapSums#accumulate}) must
  * load and store an accumulator in memory for every five products, and C2 on Java 17 will not keep several filters'
  * accumulators in one loop (it leaves such a loop scalar). The register blocks measured about a third faster than the
  * loops, alone and within a whole layer (docs/performance.md, "WinogradVectorSum").

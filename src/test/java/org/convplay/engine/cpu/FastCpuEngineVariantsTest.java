@@ -1,4 +1,4 @@
-package org.convplay.engine;
+package org.convplay.engine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.convplay.engine.ConvGeometry;
+import org.convplay.engine.ConvSpec;
+import org.convplay.engine.EngineContractTest;
+import org.convplay.engine.Kernel;
+import org.convplay.engine.Padding;
+import org.convplay.engine.ReferenceEngine;
+import org.convplay.engine.ShapeException;
+import org.convplay.engine.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,7 +53,7 @@ class FastCpuEngineVariantsTest {
             Kernel k = small.kernel();
             int taps = k.channelsPerGroup() * k.height() * k.width();
             // wide enough for two or three stripes once the stride has divided it
-            int fit = Math.max(FastCpuEngine.NARROW, FastCpuEngine.SHIFTED_BUDGET / taps);
+            int fit = Math.max(DirectConvolution.NARROW, DirectConvolution.SHIFTED_BUDGET / taps);
             int width = (2 * fit + random.nextInt(fit)) * small.spec().strideX();
             int height = 1 + random.nextInt(6);
             int channels = small.input().channels();
@@ -59,8 +67,8 @@ class FastCpuEngineVariantsTest {
                 continue;
             }
             int outWidth = expected.width();
-            if (FastCpuEngine.blockRows(outWidth, expected.height(), taps) == 1) {
-                assertThat(FastCpuEngine.stripes(outWidth, 1, taps)).as(c.toString()).isGreaterThan(1);
+            if (DirectConvolution.blockRows(outWidth, expected.height(), taps) == 1) {
+                assertThat(DirectConvolution.stripes(outWidth, 1, taps)).as(c.toString()).isGreaterThan(1);
             }
             String problem = EngineContractTest.compare(expected, new FastCpuEngine().convolve(c.input(), c.kernel(), c.spec()),
                     c.magnitude(reference));

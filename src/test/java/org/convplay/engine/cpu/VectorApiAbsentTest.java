@@ -1,4 +1,4 @@
-package org.convplay.engine;
+package org.convplay.engine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.convplay.engine.ConvGeometry;
+import org.convplay.engine.ConvSpec;
+import org.convplay.engine.EngineContractTest;
+import org.convplay.engine.Kernel;
+import org.convplay.engine.Padding;
+import org.convplay.engine.ReferenceEngine;
+import org.convplay.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**

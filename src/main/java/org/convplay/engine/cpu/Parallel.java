@@ -1,4 +1,4 @@
-package org.convplay.engine;
+package org.convplay.engine.cpu;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -33,14 +33,6 @@ final class Parallel {
     }
 
     static void forEach(int n, IntConsumer body) {
-        forEach(n, SLICES_PER_THREAD, body);
-    }
-
-    /**
-     * As {@link #forEach(int, IntConsumer)}, with {@code slicesPerThread} slices per thread (at most n): callers
-     * whose indices are already coarse blocks pass a large number so that every index is claimed on its own.
-     */
-    static void forEach(int n, int slicesPerThread, IntConsumer body) {
         int helpers = Math.min(n - 1, ForkJoinPool.getCommonPoolParallelism());
         if (helpers <= 0) {
             for (int i = 0; i < n; i++) {
@@ -48,7 +40,7 @@ final class Parallel {
             }
             return;
         }
-        int slices = (int) Math.min(n, (long) slicesPerThread * (helpers + 1));
+        int slices = (int) Math.min(n, (long) SLICES_PER_THREAD * (helpers + 1));
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
             for (int s = next.getAndIncrement(); s < slices; s = next.getAndIncrement()) {
