@@ -23,8 +23,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -82,10 +82,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * convolution runs in the background with progress and a cancel button; the page polls for it.
  */
 @Route(value = "images", layout = MainLayout.class)
-@PageTitle("Images")
 @Menu(title = "nav.images", order = 3)
 @AnonymousAllowed
-public class ImageView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class ImageView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     /** Side of the patch the sliding window animates. */
     static final int PATCH = 8;
@@ -792,5 +791,10 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
             pictureLink.setText(getTranslation("image.downloadPicture", image.fileName()));
             showImage();
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.images");
     }
 }
