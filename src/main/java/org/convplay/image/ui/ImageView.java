@@ -1,7 +1,8 @@
 package org.convplay.image.ui;
 
-import org.convplay.shared.Hashes;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -26,13 +27,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -42,11 +40,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.convplay.shared.BadRequestException;
-import org.convplay.shared.Limits;
-import org.convplay.engine.Border;
-import org.convplay.engine.Convention;
 import org.convplay.engine.ConvSpec;
+import org.convplay.engine.Convention;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.export.CodeExport;
@@ -54,24 +49,27 @@ import org.convplay.engine.export.PictureInput;
 import org.convplay.engine.export.Target;
 import org.convplay.engine.model.Conv2dLayer;
 import org.convplay.engine.model.Pipeline;
+import org.convplay.exercise.ui.TaskBar;
+import org.convplay.exercise.ui.TaskBars;
+import org.convplay.experiment.Experiment;
+import org.convplay.experiment.ExperimentService;
+import org.convplay.experiment.ui.SaveBar;
 import org.convplay.image.BandJob;
 import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageConvolutionService;
-import org.convplay.experiment.Experiment;
-import org.convplay.experiment.ExperimentService;
-import org.convplay.image.ImageStore;
-import org.convplay.experiment.ui.SaveBar;
-import org.convplay.exercise.ui.TaskBar;
-import org.convplay.exercise.ui.TaskBars;
 import org.convplay.image.ImageDecoder;
 import org.convplay.image.ImageExperiment;
 import org.convplay.image.ImageRejectedException;
 import org.convplay.image.KernelPreset;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
-import org.convplay.limits.RefusedException;
 import org.convplay.image.SlidingWindowService;
+import org.convplay.limits.RefusedException;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Hashes;
+import org.convplay.shared.Limits;
 import org.convplay.ui.CodeExportPanel;
+import org.convplay.ui.ConvSpecFields;
 import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,9 +109,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     final FlexLayout channels = new FlexLayout();
 
     private final H3 filtersTitle = new H3();
-    final Select<String> padding = new Select<>();
-    final Select<Border> border = new Select<>();
-    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
+    final ConvSpecFields settings = new ConvSpecFields(ConvSpecFields.paddings("valid", "same").withBorder()
+            .withStride(ConvSpecFields.Axes.ONE), "");
     final FlexLayout filters = new FlexLayout();
     final Button addFilter = new Button();
     final List<FilterEditor> filterEditors = new ArrayList<>();
@@ -232,17 +229,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
         channels.setId("channels");
         wrap(channels);
 
-        padding.setId("padding");
-        padding.setItems("valid", "same");
-        padding.setValue("same");
-        border.setId("border");
-        border.setItems(Border.values());
-        border.setItemLabelGenerator(Border::id);
-        border.setValue(Border.ZERO);
-        stride.setId("stride");
-        padding.addValueChangeListener(e -> recompute());
-        border.addValueChangeListener(e -> recompute());
-        stride.addValueChangeListener(e -> recompute());
+        settings.setPadding("same");
+        settings.addChangeListener(e -> recompute());
         filters.setId("filters");
         wrap(filters);
         addFilter.setId("add-filter");
@@ -277,8 +265,8 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
         source.setAlignItems(Alignment.CENTER);
         FlexLayout numbers = wrap(new FlexLayout(scale, gray));
         numbers.setAlignItems(Alignment.BASELINE);
-        FlexLayout settings = wrap(new FlexLayout(padding, border, stride, addFilter));
-        settings.setAlignItems(Alignment.BASELINE);
+        FlexLayout settingsRow = wrap(new FlexLayout(settings, addFilter));
+        settingsRow.setAlignItems(Alignment.BASELINE);
         HorizontalLayout running = new HorizontalLayout(progress, cancel, status);
         running.setAlignItems(Alignment.CENTER);
         FlexLayout patchControls = wrap(new FlexLayout(patchRow, patchColumn, patchFilter, patchChannel));
@@ -290,7 +278,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
             add(saveBar);
         }
         add(source, imageError, imageInfo, numbers, scaleNote, channelsTitle, channels,
-                filtersTitle, settings, filters, running, error, bandsTitle, bands,
+                filtersTitle, settingsRow, filters, running, error, bandsTitle, bands,
                 patchTitle, patchIntro, patchControls, patchError, window, export, pictureLink);
 
         for (KernelPreset p : FIRST_FILTERS) {
@@ -466,9 +454,9 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
      * hash; SaveBar sends the file along), {@code view} the animated patch.
      */
     ObjectNode toJson() {
+        ConvSpec spec = spec();
         ImageExperiment r = new ImageExperiment(Hashes.sha256(imageBytes), image.fileName(), currentScale(), gray.getValue(),
-                padding.getValue() == null ? "same" : padding.getValue(), border.getValue() == null ? Border.ZERO : border.getValue(),
-                Fields.value(stride, "stride"), filterStates());
+                spec.padding().id(), spec.border(), spec.strideY(), filterStates());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("request", r.toJson());
         ObjectNode view = body.putObject("view");
@@ -491,9 +479,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
             sample.setValue(Arrays.stream(SampleImage.values()).filter(s -> Arrays.equals(s.bytes(), bytes)).findFirst().orElse(null));
             scale.setValue(r.scale());
             gray.setValue(r.gray());
-            padding.setValue(r.padding());
-            border.setValue(r.border());
-            stride.setValue(r.stride());
+            settings.setSpec(ImageExperiment.spec(r.padding(), r.border(), r.stride()));
             setFilters(r.filters());
             showImage();
         } finally {
@@ -520,8 +506,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     }
 
     ConvSpec spec() {
-        return ImageExperiment.spec(padding.getValue() == null ? "same" : padding.getValue(),
-                border.getValue() == null ? Border.ZERO : border.getValue(), Fields.value(stride, "stride"));
+        return settings.spec();
     }
 
     /** F x C x kh x kw from the editors; every kernel of a layer must have the same size. */
@@ -642,8 +627,11 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     }
 
     private int strideValue() {
-        Integer s = stride.getValue();
-        return s == null ? 1 : s;
+        try {
+            return spec().strideY();
+        } catch (BadRequestException e) {
+            return 1;
+        }
     }
 
     private void labelView(BandView v) {
@@ -775,9 +763,6 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
         gray.setLabel(getTranslation("image.gray"));
         channelsTitle.setText(getTranslation("image.channels"));
         filtersTitle.setText(getTranslation("image.filters"));
-        padding.setLabel(getTranslation("playground.padding"));
-        border.setLabel(getTranslation("playground.border"));
-        stride.setLabel(getTranslation("animation.stride"));
         addFilter.setText(getTranslation("image.addFilter"));
         cancel.setText(getTranslation("image.cancel"));
         bandsTitle.setText(getTranslation("image.bands"));

@@ -59,24 +59,24 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
     private final H3 inputTitle = new H3();
-    final MatrixEditor input = new MatrixEditor("input");
+    private final MatrixEditor input = new MatrixEditor("input");
     /** The whole input, C x H x W; the matrix editor shows one channel of it. */
     private NdArray channels = NdArray.of(new double[][] {{0}});
-    final Select<Integer> channel = new Select<>();
-    final Select<String> layout = new Select<>();
-    final TextArea inputText = new TextArea();
-    final Select<Convention> convention = new Select<>();
-    final VerticalLayout layerList = new VerticalLayout();
-    final List<LayerEditor> layers = new ArrayList<>();
-    final Select<String> newLayerType = new Select<>();
-    final Button addLayer = new Button();
-    final Span total = new Span();
-    final Span error = new Span();
-    final CodeExportPanel export = new CodeExportPanel();
+    private final Select<Integer> channel = new Select<>();
+    private final Select<String> layout = new Select<>();
+    private final TextArea inputText = new TextArea();
+    private final Select<Convention> convention = new Select<>();
+    private final VerticalLayout layerList = new VerticalLayout();
+    private final List<LayerEditor> layers = new ArrayList<>();
+    private final Select<String> newLayerType = new Select<>();
+    private final Button addLayer = new Button();
+    private final Span total = new Span();
+    private final Span error = new Span();
+    private final CodeExportPanel export = new CodeExportPanel();
     private boolean loading;
     /** Shows every output as round(y*256), as the notebook does to read small values as integers. */
-    final Checkbox integers = new Checkbox();
-    final MatrixOptions options = new MatrixOptions();
+    private final Checkbox integers = new Checkbox();
+    private final MatrixOptions options = new MatrixOptions();
 
     /** For tests and embedding: the page without saving. */
     public PipelineView(PipelineService service) {
@@ -97,6 +97,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         layerList.setPadding(false);
         newLayerType.setItems(LayerEditor.TYPES);
         newLayerType.setValue("relu");
+        newLayerType.setId("new-layer-type");
         addLayer.setId("add-layer");
         addLayer.addClickListener(e -> {
             addLayer(new LayerEditor(newLayerType.getValue()));
@@ -209,7 +210,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             layerList.remove(e);
             recompute();
         });
-        e.setId("layer-" + layers.size());
+        e.number(layers.size());
         e.translate(this::getTranslation);
     }
 
@@ -306,11 +307,6 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         inputText.setValue(shown.toText());
     }
 
-    /** Reads the text area as if the user had just left it (view tests). */
-    void readInputTextForTest() {
-        readInputText(inputText.getValue());
-    }
-
     private void readInputText(String text) {
         try {
             NdArray a = org.convplay.shared.NdArrayParser.parse(text, "input", MAX_CHANNELS * 64 * 64);
@@ -326,6 +322,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             return;
         }
         for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).number(i + 1);
             layers.get(i).title.setText((i + 1) + ". " + layers.get(i).type.getValue());
             layers.get(i).up.setEnabled(i > 0);
             layers.get(i).down.setEnabled(i < layers.size() - 1);

@@ -1,6 +1,7 @@
 package org.convplay.image.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -179,9 +180,9 @@ class ImageViewTest {
         view.load(org.convplay.image.TestImages.png(org.convplay.image.TestImages.image(40, 30, 3, 8)), "upload.png");
         view.gray.setValue(true);
         view.scale.setValue(PixelScale.BYTE);
-        view.padding.setValue("valid");
-        view.border.setValue(org.convplay.engine.Border.REFLECT);
-        view.stride.setValue(2);
+        select(view, "padding").setValue("valid");
+        select(view, "border").setValue(org.convplay.engine.Border.REFLECT);
+        integer(view, "stride").setValue(2);
         view.removeFilter(view.filterEditors.get(1));
         view.filterEditors.get(1).kernels.get(0).paste("[[0, 1, 0], [1, -4, 1], [0, 1, 0.5]]");
         view.patchRow.setValue(5);
@@ -198,7 +199,7 @@ class ImageViewTest {
         assertThat(fresh.imageInfo.getText()).startsWith("upload.png: 40 x 30 pixels, RGB");
         assertThat(fresh.gray.getValue()).isTrue();
         assertThat(fresh.scale.getValue()).isEqualTo(PixelScale.BYTE);
-        assertThat(fresh.stride.getValue()).isEqualTo(2);
+        assertThat(integer(fresh, "stride").getValue()).isEqualTo(2);
         assertThat(fresh.filterEditors).extracting(f -> f.preset.getValue()).containsExactly(KernelPreset.SOBEL_X, KernelPreset.GAUSSIAN);
         assertThat(fresh.filterEditors.get(1).weights()[0][2][2]).isEqualTo(0.5);
         assertThat(fresh.patchColumn.getValue()).isEqualTo(7);
