@@ -32,7 +32,7 @@ public sealed interface Text permits Text.Literal, Text.Message, Text.Lines {
 
     /** The bundle text {@code key} with its arguments: strings, numbers, instants or other texts. */
     static Text of(String key, Object... args) {
-        return new Message(key, List.of(args));
+        return new Message(key, Arrays.asList(args));
     }
 
     /** A text as an exercise file gives it, in both languages. */
@@ -94,7 +94,8 @@ public sealed interface Text permits Text.Literal, Text.Message, Text.Lines {
     record Message(String key, List<Object> args) implements Text {
 
         public Message {
-            args = List.copyOf(args);
+            // an exception's missing message must not turn feedback into a server error
+            args = args.stream().map(a -> a == null ? (Object) "" : a).toList();
         }
 
         @Override

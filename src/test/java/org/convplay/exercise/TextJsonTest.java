@@ -38,6 +38,7 @@ class TextJsonTest {
         String json = TextJson.write(Text.of("grading.answer.field", "m", Text.of("grading.answer.notMatrix", huge)));
         assertThat(json.length()).isLessThan(TextJson.MAX_STRING + 200);
         assertThat(TextJson.read(json).in(Locale.ENGLISH)).startsWith("field 'm' must be a list of rows of numbers, got [1, 1, ").endsWith("…");
+        assertThat(Text.of("grading.image.refused", (Object) null).in(Locale.ENGLISH)).isEqualTo("The page would refuse this state: ");
         assertThatThrownBy(() -> TextJson.read("{\"x\": 1}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stored text");
         assertThatThrownBy(() -> TextJson.read("{oops")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
     }
