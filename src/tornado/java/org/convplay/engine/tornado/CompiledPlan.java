@@ -79,7 +79,7 @@ final class CompiledPlan implements AutoCloseable {
                                 filterBlocks)
                         .task("output", WinogradKernels::transformOutput, products, bias, output, s.filters(),
                                 s.outH(), s.outW(), tilesY, tilesX);
-                WorkerGrid3D workers = new WorkerGrid3D(blocks(tiles, tile) * tile,
+                WorkerGrid3D workers = new WorkerGrid3D(blocks(tiles, WinogradKernels.TILES_PER_GROUP) * tile,
                         s.groups() * filterBlocks * tile, 16);
                 workers.setLocalWork(tile, tile, 1);
                 grid = new GridScheduler(name + ".multiply", workers);

@@ -22,6 +22,8 @@ public final class WinogradKernels {
 
     /** The work-group of {@link #multiply} is {@code TILE x TILE} (tiles x filters), as its local blocks are. */
     public static final int TILE = 16;
+    /** Tiles one work-group of {@link #multiply} sums: four per work-item. */
+    public static final int TILES_PER_GROUP = 4 * TILE;
 
     private WinogradKernels() {
     }
@@ -62,44 +64,70 @@ public final class WinogradKernels {
 
     /**
      * {@code m[p][f][t] = sum over c of u[p][f][c] * v[p][group's first channel + c][t]}: a tiled matrix product on a
-     * 3-D grid, x over tiles, y over (group, block of filters) as {@code groupIdy = g * filterBlocks + block}, z over
-     * the 16 positions. Each step of the channel loop copies a {@code TILE x TILE} block of u and of v into local
-     * memory (each work-item one value of each, zero outside the matrices), waits, and adds the block's products;
-     * every value is then read from global memory once per work-group instead of once per work-item.
+     * 3-D grid of {@code TILE x TILE} work-groups, x over blocks of {@link #TILES_PER_GROUP} tiles, y over (group,
+     * block of {@code TILE} filters) as {@code groupIdy = g * filterBlocks + block}, z over the 16 positions. Each
+     * step of the channel loop copies a {@code TILE x TILE} block of u and a {@code TILE x TILES_PER_GROUP} block of
+     * v into local memory (zero outside the matrices), waits, and adds the block's products; every value is then
+     * read from global memory once per work-group instead of once per work-item. Each work-item sums four tiles
+     * (columns {@code lx + 16 r}), so one read of a weight from local memory serves four multiply-adds.
      */
     public static void multiply(KernelContext context, FloatArray u, FloatArray v, FloatArray m, int tiles,
                                 int channels, int filters, int filtersPerGroup, int channelsPerGroup,
                                 int filterBlocks) {
         float[] uBlock = context.allocateFloatLocalArray(TILE * TILE);
-        float[] vBlock = context.allocateFloatLocalArray(TILE * TILE);
+        float[] vBlock = context.allocateFloatLocalArray(TILE * TILES_PER_GROUP);
         int lx = context.localIdx;
         int ly = context.localIdy;
         int p = context.groupIdz;
         int g = context.groupIdy / filterBlocks;
         int fInGroup = (context.groupIdy - g * filterBlocks) * TILE + ly;
         int f = g * filtersPerGroup + fInGroup;
-        int t = context.groupIdx * TILE + lx;
+        int t0 = context.groupIdx * TILES_PER_GROUP + lx;
         int firstChannel = g * channelsPerGroup;
-        float sum = 0f;
+        float sum0 = 0f;
+        float sum1 = 0f;
+        float sum2 = 0f;
+        float sum3 = 0f;
         for (int c0 = 0; c0 < channelsPerGroup; c0 += TILE) {
             float a = 0f;
             if (fInGroup < filtersPerGroup && c0 + lx < channelsPerGroup) {
                 a = u.get((p * filters + f) * channelsPerGroup + c0 + lx);
             }
             uBlock[ly * TILE + lx] = a;
-            float b = 0f;
-            if (t < tiles && c0 + ly < channelsPerGroup) {
-                b = v.get((p * channels + firstChannel + c0 + ly) * tiles + t);
+            int row = (p * channels + firstChannel + c0 + ly) * tiles;
+            for (int r = 0; r < 4; r++) {
+                int t = t0 + r * TILE;
+                float b = 0f;
+                if (t < tiles && c0 + ly < channelsPerGroup) {
+                    b = v.get(row + t);
+                }
+                vBlock[ly * TILES_PER_GROUP + lx + r * TILE] = b;
             }
-            vBlock[ly * TILE + lx] = b;
             context.localBarrier();
             for (int k = 0; k < TILE; k++) {
-                sum += uBlock[ly * TILE + k] * vBlock[k * TILE + lx];
+                float weight = uBlock[ly * TILE + k];
+                int column = k * TILES_PER_GROUP + lx;
+                sum0 += weight * vBlock[column];
+                sum1 += weight * vBlock[column + TILE];
+                sum2 += weight * vBlock[column + 2 * TILE];
+                sum3 += weight * vBlock[column + 3 * TILE];
             }
             context.localBarrier();
         }
-        if (fInGroup < filtersPerGroup && t < tiles) {
-            m.set((p * filters + f) * tiles + t, sum);
+        if (fInGroup < filtersPerGroup) {
+            int out = (p * filters + f) * tiles + t0;
+            if (t0 < tiles) {
+                m.set(out, sum0);
+            }
+            if (t0 + TILE < tiles) {
+                m.set(out + TILE, sum1);
+            }
+            if (t0 + 2 * TILE < tiles) {
+                m.set(out + 2 * TILE, sum2);
+            }
+            if (t0 + 3 * TILE < tiles) {
+                m.set(out + 3 * TILE, sum3);
+            }
         }
     }
 
