@@ -133,7 +133,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             closeAfter(plan, e);
             throw e;
         }
-        MemorySegment.copy(plan.output.getSegment(), ValueLayout.JAVA_FLOAT, 0, out.data(), 0, out.data().length);
+        copyOut(plan.output, out.data());
         return out;
     }
 
@@ -237,34 +237,56 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     static void pad(Tensor input, Border border, ConvGeometry.Pads pads, int rows, int columns, FloatArray padded) {
         int h = input.height();
         int w = input.width();
-        int pw = Math.min(columns, pads.left() + w + pads.right());
+        int left = pads.left();
+        int pw = Math.min(columns, left + w + pads.right());
         int ph = Math.min(rows, pads.top() + h + pads.bottom());
-        float[] row = new float[columns];
         int[] sourceX = new int[columns];
         for (int x = 0; x < columns; x++) {
-            sourceX[x] = x < pw ? border.sourceIndex(x - pads.left(), w) : -1;
+            sourceX[x] = x < pw ? border.sourceIndex(x - left, w) : -1;
         }
         float[] data = input.data();
         MemorySegment target = padded.getSegment();
-        for (int c = 0; c < input.channels(); c++) {
-            for (int y = 0; y < rows; y++) {
-                int sy = y < ph ? border.sourceIndex(y - pads.top(), h) : -1;
-                if (sy < 0) {
-                    java.util.Arrays.fill(row, 0f);
-                } else {
-                    int base = (c * h + sy) * w;
-                    for (int x = 0; x < pads.left(); x++) {
-                        row[x] = sourceX[x] < 0 ? 0f : data[base + sourceX[x]];
-                    }
-                    System.arraycopy(data, base, row, pads.left(), w);
-                    for (int x = pads.left() + w; x < columns; x++) {
-                        row[x] = sourceX[x] < 0 ? 0f : data[base + sourceX[x]];
-                    }
-                }
-                long offset = ((long) c * rows + y) * columns * Float.BYTES;
-                MemorySegment.copy(row, 0, target, ValueLayout.JAVA_FLOAT, offset, columns);
+        inParallel(input.channels() * rows, (long) input.channels() * rows * columns, cy -> {
+            int c = cy / rows;
+            int y = cy - c * rows;
+            long first = (long) cy * columns;
+            int sy = y < ph ? border.sourceIndex(y - pads.top(), h) : -1;
+            if (sy < 0) {
+                target.asSlice(first * Float.BYTES, (long) columns * Float.BYTES).fill((byte) 0);
+                return;
             }
-        }
+            int base = (c * h + sy) * w;
+            MemorySegment.copy(data, base, target, ValueLayout.JAVA_FLOAT, (first + left) * Float.BYTES, w);
+            for (int x = 0; x < left; x++) {
+                target.setAtIndex(ValueLayout.JAVA_FLOAT, first + x, sourceX[x] < 0 ? 0f : data[base + sourceX[x]]);
+            }
+            for (int x = left + w; x < columns; x++) {
+                target.setAtIndex(ValueLayout.JAVA_FLOAT, first + x, sourceX[x] < 0 ? 0f : data[base + sourceX[x]]);
+            }
+        });
+    }
+
+    /** Values from which the host's copies are split over the common pool's threads: below, a thread costs more. */
+    static final long PARALLEL_COPY_VALUES = 1 << 16;
+
+    /**
+     * {@code body(0 .. n-1)}, in parallel when they move {@code values} of at least {@link #PARALLEL_COPY_VALUES}:
+     * the host's copies of large inputs and outputs are bound by memory bandwidth, which one core does not use up.
+     */
+    private static void inParallel(int n, long values, java.util.function.IntConsumer body) {
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, n);
+        (values >= PARALLEL_COPY_VALUES ? indices.parallel() : indices).forEach(body);
+    }
+
+    /** The device's output, as it came back, into {@code out}: in slices, in parallel when large. */
+    private static void copyOut(FloatArray output, float[] out) {
+        int slice = 1 << 14;
+        int slices = (out.length + slice - 1) / slice;
+        inParallel(slices, out.length, s -> {
+            int from = s * slice;
+            MemorySegment.copy(output.getSegment(), ValueLayout.JAVA_FLOAT, (long) from * Float.BYTES, out, from,
+                    Math.min(slice, out.length - from));
+        });
     }
 
     /** The weights as the kernel reads them: flipped in both axes for true convolution. */
