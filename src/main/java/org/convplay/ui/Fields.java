@@ -1,7 +1,7 @@
 package org.convplay.ui;
 
 import com.vaadin.flow.component.textfield.IntegerField;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 
 /** Small form fields shared by the pages. */
 public final class Fields {

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import org.convplay.exercise.AnswerPart;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.ExerciseLimits;

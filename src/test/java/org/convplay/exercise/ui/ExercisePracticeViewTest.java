@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import java.util.Locale;
 import org.convplay.classroom.KaribuSpringTest;
 import org.junit.jupiter.api.Test;
