@@ -94,7 +94,8 @@ class TornadoKernelPathsContractTest extends EngineContractTest {
                         Border border = borders[n % borders.length];
                         int stride = n % 3 == 0 ? 2 : 1;
                         int dilation = n % 5 == 0 && k <= 5 ? 2 : 1; // an 11x11 dilated at stride 2 is too wide
-                        Padding padding = n % 4 == 0 ? Padding.explicit(1, 2, 0, 3) : (n % 2 == 0 ? Padding.FULL : Padding.SAME);
+                        Padding padding = n % 4 == 0 ? Padding.explicit(1, 2, 0, 3)
+                                : (n % 2 == 0 ? Padding.FULL : Padding.SAME);
                         int channels = n % 3 == 1 ? 3 : 1;
                         int filters = n % 3 == 1 ? 4 : 1;
                         Case c = request(r, channels, filters, size[0], size[1], k, k == 4 ? 2 : k,
@@ -141,7 +142,8 @@ class TornadoKernelPathsContractTest extends EngineContractTest {
 
     /** The path the registry's tornado engine, which prefers none, takes. */
     private static KernelPath automaticPath(Case c) {
-        return ((TornadoEngine) EngineRegistry.shared().get(TornadoEngine.NAME)).pathFor(c.input(), c.kernel(), c.spec());
+        TornadoEngine automatic = (TornadoEngine) EngineRegistry.shared().get(TornadoEngine.NAME);
+        return automatic.pathFor(c.input(), c.kernel(), c.spec());
     }
 
     private static boolean validFor(Case c) {

@@ -45,16 +45,24 @@ class TornadoEngineTest {
 
     @Test
     void planesTakeTheTiledKernelAndManyChannelLayersWinograd() {
-        TornadoEngine engine = (TornadoEngine) EngineRegistry.shared().get(TornadoEngine.NAME);
         ConvSpec same = ConvSpec.DEFAULT.withPadding(Padding.SAME);
-        assertEquals(KernelPath.TILED, engine.pathFor(new Tensor(1, 1024, 1024), new Kernel(1, 1, 3, 3, new float[9], null), same));
-        assertEquals(KernelPath.TILED, engine.pathFor(new Tensor(1, 2048, 2048), new Kernel(1, 1, 5, 5, new float[25], null), same));
-        assertEquals(KernelPath.WINOGRAD, engine.pathFor(new Tensor(64, 56, 56), new Kernel(64, 64, 3, 3, new float[64 * 64 * 9], null), same));
+        assertEquals(KernelPath.TILED, path(1, 1, 1024, 3, same));
+        assertEquals(KernelPath.TILED, path(1, 1, 2048, 5, same));
+        assertEquals(KernelPath.WINOGRAD, path(64, 64, 56, 3, same));
         // below 8 channels per group the transforms cost more than they save; a stride or a dilation rules it out
-        assertEquals(KernelPath.TILED, engine.pathFor(new Tensor(16, 28, 28), new Kernel(16, 4, 3, 3, new float[16 * 4 * 9], null), same.withGroups(4)));
-        assertEquals(KernelPath.TILED, engine.pathFor(new Tensor(64, 56, 56), new Kernel(64, 64, 3, 3, new float[64 * 64 * 9], null), same.withStride(2, 2)));
+        assertEquals(KernelPath.TILED, path(16, 16, 28, 3, same.withGroups(4)));
+        assertEquals(KernelPath.TILED, path(64, 64, 56, 3, same.withStride(2, 2)));
+        assertEquals(KernelPath.TILED, path(64, 64, 56, 3, same.withDilation(2, 2)));
         // a window wider than local memory holds: the direct kernel
-        assertEquals(KernelPath.DIRECT, engine.pathFor(new Tensor(1, 256, 256), new Kernel(1, 1, 31, 31, new float[31 * 31], null), same));
+        assertEquals(KernelPath.DIRECT, path(1, 1, 256, 31, same));
+    }
+
+    /** The path the registry's engine takes for {@code channels} x n x n through {@code filters} of k x k. */
+    private static KernelPath path(int channels, int filters, int n, int k, ConvSpec spec) {
+        TornadoEngine engine = (TornadoEngine) EngineRegistry.shared().get(TornadoEngine.NAME);
+        int perGroup = channels / spec.groups();
+        Kernel kernel = new Kernel(filters, perGroup, k, k, new float[filters * perGroup * k * k], null);
+        return engine.pathFor(new Tensor(channels, n, n), kernel, spec);
     }
 
     @Test

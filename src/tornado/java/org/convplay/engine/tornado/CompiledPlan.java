@@ -1,5 +1,7 @@
 package org.convplay.engine.tornado;
 
+import static org.convplay.engine.tornado.TornadoEngine.checkedInt;
+
 import org.convplay.engine.tornado.kernel.ConvolutionKernels;
 import org.convplay.engine.tornado.kernel.WinogradKernels;
 import uk.ac.manchester.tornado.api.GridScheduler;
@@ -40,11 +42,11 @@ final class CompiledPlan implements AutoCloseable {
         // Winograd reads 4x4 patches at even offsets: one more zero row and column where the output is odd
         rows = path == KernelPath.WINOGRAD ? 2 * tilesY + 2 : s.paddedH();
         columns = path == KernelPath.WINOGRAD ? 2 * tilesX + 2 : s.paddedW();
-        padded = new FloatArray(size("padded input", (long) s.channels() * rows * columns));
-        weights = new FloatArray(size("weights", path == KernelPath.WINOGRAD ? 16 * s.weightCount() / 9
-                : s.weightCount()));
+        padded = new FloatArray(checkedInt("padded input", (long) s.channels() * rows * columns));
+        long weightCount = path == KernelPath.WINOGRAD ? 16 * s.weightCount() / 9 : s.weightCount();
+        weights = new FloatArray(checkedInt("weights", weightCount));
         bias = new FloatArray(s.filters());
-        output = new FloatArray(size("output", s.outputs()));
+        output = new FloatArray(checkedInt("output", s.outputs()));
         TaskGraph graph = new TaskGraph(name)
                 .transferToDevice(DataTransferMode.EVERY_EXECUTION, padded, weights, bias);
         GridScheduler grid = null;
@@ -60,17 +62,17 @@ final class CompiledPlan implements AutoCloseable {
                         output, s.outH(), s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), rows, columns,
                         s.kh(), s.kw(), s.sy(), s.sx(), s.dy(), s.dx(), blockRows);
                 WorkerGrid2D workers = new WorkerGrid2D(blocks(s.outW(), tile) * tile,
-                        size("work-items", (long) blockRows * tile * s.filters()));
+                        checkedInt("work-items", (long) blockRows * tile * s.filters()));
                 workers.setLocalWork(tile, tile, 1);
                 grid = new GridScheduler(name + ".conv", workers);
             }
             case WINOGRAD -> {
-                int tiles = size("tiles", (long) tilesY * tilesX);
+                int tiles = checkedInt("tiles", (long) tilesY * tilesX);
                 int tile = WinogradKernels.TILE;
                 int filtersPerGroup = s.filters() / s.groups();
                 int filterBlocks = blocks(filtersPerGroup, tile);
-                FloatArray transformed = new FloatArray(size("transformed input", 16L * s.channels() * tiles));
-                FloatArray products = new FloatArray(size("products", 16L * s.filters() * tiles));
+                FloatArray transformed = new FloatArray(checkedInt("transformed input", 16L * s.channels() * tiles));
+                FloatArray products = new FloatArray(checkedInt("products", 16L * s.filters() * tiles));
                 extra = 4L * (transformed.getSize() + products.getSize());
                 graph.task("input", WinogradKernels::transformInput, padded, transformed, s.channels(), rows,
                                 columns, tilesY, tilesX)
@@ -94,13 +96,6 @@ final class CompiledPlan implements AutoCloseable {
 
     private static int blocks(int n, int block) {
         return (n + block - 1) / block;
-    }
-
-    private static int size(String what, long n) {
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the " + what + " (" + n + " values) is too large for the tornado engine");
-        }
-        return (int) n;
     }
 
     @Override

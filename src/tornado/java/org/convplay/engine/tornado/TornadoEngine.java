@@ -25,8 +25,9 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 
 /**
  * The TornadoVM engine: OpenCL/PTX/SPIR-V kernels JIT-compiled by TornadoVM from {@link ConvolutionKernels} and
- * {@link org.convplay.engine.tornado.kernel.WinogradKernels}, one of three forms per request ({@link KernelPath}). Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path)
- * and found by {@link org.convplay.engine.EngineRegistry} through reflection, so nothing else sees these types.
+ * {@link org.convplay.engine.tornado.kernel.WinogradKernels}, one of three forms per request ({@link KernelPath}).
+ * Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path) and found by
+ * {@link org.convplay.engine.EngineRegistry} through reflection, so nothing else sees these types.
  *
  * <p>The host does everything that is not arithmetic: it pads the input with the spec's border rule into a flat
  * C x H_p x W_p array (so the kernel never tests a bound or a border) and flips the weights when the spec asks for
@@ -170,7 +171,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         }
     }
 
-    private static int checkedInt(String what, long n) {
+    static int checkedInt(String what, long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the " + what + " (" + n + " values) is too large for the tornado engine");
         }
