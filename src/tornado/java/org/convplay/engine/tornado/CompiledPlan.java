@@ -8,6 +8,7 @@ import uk.ac.manchester.tornado.api.GridScheduler;
 import uk.ac.manchester.tornado.api.KernelContext;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
+import uk.ac.manchester.tornado.api.WorkerGrid;
 import uk.ac.manchester.tornado.api.WorkerGrid2D;
 import uk.ac.manchester.tornado.api.WorkerGrid3D;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
@@ -52,19 +53,9 @@ final class CompiledPlan implements AutoCloseable {
         GridScheduler grid = null;
         long extra = 0;
         switch (path) {
-            case DIRECT -> graph.task("conv", ConvolutionKernels::correlate, padded, weights, bias, output,
-                    (int) s.outputs(), s.outH(), s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), rows,
-                    columns, s.kh(), s.kw(), s.sy(), s.sx(), s.dy(), s.dx());
-            case TILED -> {
-                int tile = ConvolutionKernels.TILE;
-                int blockRows = blocks(s.outH(), tile);
-                graph.task("conv", ConvolutionKernels::correlateTiled, new KernelContext(), padded, weights, bias,
-                        output, s.outH(), s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), rows, columns,
-                        s.kh(), s.kw(), s.sy(), s.sx(), s.dy(), s.dx(), blockRows);
-                WorkerGrid2D workers = new WorkerGrid2D(blocks(s.outW(), tile) * tile,
-                        checkedInt("work-items", (long) blockRows * tile * s.filters()));
-                workers.setLocalWork(tile, tile, 1);
-                grid = new GridScheduler(name + ".conv", workers);
+            case DIRECT, TILED -> {
+                WorkerGrid workers = convolution(graph, "conv", path, s, padded, weights, bias, output, rows, columns);
+                grid = workers == null ? null : new GridScheduler(name + ".conv", workers);
             }
             case WINOGRAD -> {
                 int tiles = checkedInt("tiles", (long) tilesY * tilesX);
@@ -92,6 +83,30 @@ final class CompiledPlan implements AutoCloseable {
         TornadoExecutionPlan plan = new TornadoExecutionPlan(graph.snapshot()).withDevice(device);
         execution = grid == null ? plan : plan.withGridScheduler(grid);
         bytes = 4L * (padded.getSize() + weights.getSize() + bias.getSize() + output.getSize()) + extra;
+    }
+
+    /**
+     * Adds task {@code task} to {@code graph}: the DIRECT or TILED kernel reading {@code in} ({@code rows x columns}
+     * per channel, already padded) into {@code out}. Returns the work-group layout the tiled kernel needs, null for
+     * the direct one.
+     */
+    static WorkerGrid convolution(TaskGraph graph, String task, KernelPath path, TornadoEngine.Shape s, FloatArray in,
+                                  FloatArray weights, FloatArray bias, FloatArray out, int rows, int columns) {
+        if (path == KernelPath.DIRECT) {
+            graph.task(task, ConvolutionKernels::correlate, in, weights, bias, out, (int) s.outputs(), s.outH(),
+                    s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), rows, columns, s.kh(), s.kw(), s.sy(),
+                    s.sx(), s.dy(), s.dx());
+            return null;
+        }
+        int tile = ConvolutionKernels.TILE;
+        int blockRows = blocks(s.outH(), tile);
+        graph.task(task, ConvolutionKernels::correlateTiled, new KernelContext(), in, weights, bias, out, s.outH(),
+                s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), rows, columns, s.kh(), s.kw(), s.sy(),
+                s.sx(), s.dy(), s.dx(), blockRows);
+        WorkerGrid2D workers = new WorkerGrid2D(blocks(s.outW(), tile) * tile,
+                checkedInt("work-items", (long) blockRows * tile * s.filters()));
+        workers.setLocalWork(tile, tile, 1);
+        return workers;
     }
 
     private static int blocks(int n, int block) {
