@@ -37,11 +37,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TornadoPipelineTest {
 
     private static final TornadoEngine ENGINE = new TornadoEngine();
+    /** Every conv through the direct kernel, which the automatic choice takes only for very wide windows. */
+    private static final TornadoEngine DIRECT = new TornadoEngine(KernelPath.DIRECT);
     private static final ConvSpec SAME = ConvSpec.DEFAULT.withPadding(Padding.SAME);
 
     @AfterAll
     static void close() {
         ENGINE.close();
+        DIRECT.close();
     }
 
     record Case(String name, Convention convention, int[] input, List<Layer> layers) {
@@ -74,7 +77,7 @@ class TornadoPipelineTest {
                                 PoolLayer.average(PoolSpec.of(3, 3).withStride(2, 2)
                                         .withPadding(Padding.explicit(1, 1, 1, 1))),
                                 new ActivationLayer(Activation.SIGMOID))),
-                new Case("several channels, three convs, large tiles", Convention.TENSORFLOW,
+                new Case("several channels, Winograd and tiled convs", Convention.TENSORFLOW,
                         new int[] {8, 40, 37}, List.of(
                         conv(r, 16, 8, 3, 3, SAME), new ActivationLayer(Activation.RELU),
                         PoolLayer.max(PoolSpec.of(3, 3).withStride(2, 2).withPadding(Padding.SAME)),
@@ -86,10 +89,20 @@ class TornadoPipelineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pipelines")
     void everyLayerMatchesTheReferenceLayerByLayer(Case c) {
+        matchesTheReference(c, ENGINE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pipelines")
+    void everyLayerMatchesTheReferenceWithTheDirectKernel(Case c) {
+        matchesTheReference(c, DIRECT);
+    }
+
+    private static void matchesTheReference(Case c, TornadoEngine engine) {
         Pipeline pipeline = new Pipeline(c.convention(), c.layers());
         Tensor input = random(new SplittableRandom(c.name().hashCode()), c.input());
         Pipeline.Result expected = pipeline.run(input, new ReferenceEngine());
-        Pipeline.Result actual = pipeline.run(input, ENGINE);
+        Pipeline.Result actual = pipeline.run(input, engine);
         Pipeline.Result magnitude = magnitudes(pipeline).run(abs(input), new ReferenceEngine());
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < c.layers().size(); i++) {

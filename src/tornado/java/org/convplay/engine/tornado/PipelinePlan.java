@@ -22,7 +22,6 @@ import org.convplay.engine.tornado.kernel.LayerKernels;
 import uk.ac.manchester.tornado.api.GridScheduler;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
-import uk.ac.manchester.tornado.api.WorkerGrid;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
@@ -33,8 +32,8 @@ import uk.ac.manchester.tornado.api.types.arrays.IntArray;
  * before it where the spec pads; an activation; a pooling), each writing its own array on the device. One execution
  * sends the input, weights and biases, runs every layer, and brings back the last output, or every layer's output when
  * the caller shows them. Nothing in between returns to Java: arrays no transfer names stay on the device.
- * Convolutions take the tiled kernel where it fits, else the direct one (Winograd's weight transform and padded
- * layout are left to single convolutions).
+ * Each convolution takes the path a single one of its shape would ({@link KernelPath#choose}), its padding done on
+ * the device to the layout that path reads.
  */
 final class PipelinePlan implements AutoCloseable {
 
@@ -56,7 +55,7 @@ final class PipelinePlan implements AutoCloseable {
     }
 
     /** A conv layer's device arrays the host fills before each execution. */
-    private record ConvArrays(FloatArray weights, FloatArray bias) {
+    private record ConvArrays(KernelPath path, FloatArray weights, FloatArray bias) {
     }
 
     private final FloatArray input;
@@ -89,31 +88,35 @@ final class PipelinePlan implements AutoCloseable {
                     Kernel k = conv.kernel();
                     ConvSpec spec = conv.spec();
                     ConvGeometry.Pads p = ConvGeometry.check(shape[0], shape[1], shape[2], k, spec).pads();
-                    int rows = checkedInt("padded height", (long) shape[1] + p.top() + p.bottom());
-                    int columns = checkedInt("padded width", (long) shape[2] + p.left() + p.right());
+                    TornadoEngine.Shape s = new TornadoEngine.Shape(shape[0],
+                            checkedInt("padded height", (long) shape[1] + p.top() + p.bottom()),
+                            checkedInt("padded width", (long) shape[2] + p.left() + p.right()), k.filters(),
+                            k.channelsPerGroup(), spec.groups(), k.height(), k.width(), out[1], out[2],
+                            spec.strideY(), spec.strideX(), spec.dilationY(), spec.dilationX());
+                    KernelPath path = KernelPath.choose(s, preferred);
+                    int rows = CompiledPlan.rows(s, path);
+                    int columns = CompiledPlan.columns(s, path);
                     FloatArray padded = current;
                     if (rows != shape[1] || columns != shape[2]) {
                         padded = new FloatArray(checkedInt("padded input", (long) shape[0] * rows * columns));
                         total += padded.getSize();
-                        IntArray sourceY = sources(spec, p.top(), rows, shape[1]);
-                        IntArray sourceX = sources(spec, p.left(), columns, shape[2]);
+                        IntArray sourceY = sources(spec, p.top(), s.paddedH(), rows, shape[1]);
+                        IntArray sourceX = sources(spec, p.left(), s.paddedW(), columns, shape[2]);
                         graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, sourceY, sourceX)
                                 .task("pad" + i, LayerKernels::pad, current, sourceY, sourceX, padded,
                                         padded.getSize(), shape[1], shape[2], rows, columns);
                     }
-                    ConvArrays arrays = new ConvArrays(new FloatArray(k.weights().length), new FloatArray(k.filters()));
+                    ConvArrays arrays = new ConvArrays(path,
+                            new FloatArray(checkedInt("weights", CompiledPlan.weightCount(s, path))),
+                            new FloatArray(k.filters()));
                     convs.add(arrays);
                     graph.transferToDevice(DataTransferMode.EVERY_EXECUTION, arrays.weights, arrays.bias);
                     total += arrays.weights.getSize() + arrays.bias.getSize();
-                    TornadoEngine.Shape s = new TornadoEngine.Shape(shape[0], rows, columns, k.filters(),
-                            k.channelsPerGroup(), spec.groups(), k.height(), k.width(), out[1], out[2],
-                            spec.strideY(), spec.strideX(), spec.dilationY(), spec.dilationX());
-                    KernelPath path = preferred != KernelPath.DIRECT && KernelPath.TILED.covers(s)
-                            ? KernelPath.TILED : KernelPath.DIRECT;
-                    WorkerGrid workers = CompiledPlan.convolution(graph, "conv" + i, path, s, padded, arrays.weights,
-                            arrays.bias, result, rows, columns);
-                    if (workers != null) {
-                        grid.addWorkerGrid(name + ".conv" + i, workers);
+                    CompiledPlan.Tasks tasks = CompiledPlan.convolution(graph, String.valueOf(i), path, s, padded,
+                            arrays.weights, arrays.bias, result, rows, columns);
+                    total += tasks.extraBytes() / 4;
+                    if (tasks.grid() != null) {
+                        grid.addWorkerGrid(name + "." + tasks.gridTask(), tasks.grid());
                     }
                 }
                 // Activation's order is LayerKernels' codes
@@ -141,11 +144,14 @@ final class PipelinePlan implements AutoCloseable {
         bytes = 4 * total;
     }
 
-    /** For each padded row (or column) the input's index it copies, -1 for a zero, by the spec's border rule. */
-    private static IntArray sources(ConvSpec spec, int before, int padded, int n) {
-        int[] source = new int[padded];
-        for (int i = 0; i < padded; i++) {
-            source[i] = spec.border().sourceIndex(i - before, n);
+    /**
+     * For each of {@code cells} rows (or columns) the input's index it copies by the spec's border rule, -1 for a
+     * zero: past the {@code padded} extent (Winograd's extra row) always.
+     */
+    private static IntArray sources(ConvSpec spec, int before, int padded, int cells, int n) {
+        int[] source = new int[cells];
+        for (int i = 0; i < cells; i++) {
+            source[i] = i < padded ? spec.border().sourceIndex(i - before, n) : -1;
         }
         return IntArray.fromArray(source);
     }
@@ -158,6 +164,9 @@ final class PipelinePlan implements AutoCloseable {
             if (layer instanceof Conv2dLayer c) {
                 ConvArrays arrays = convs.get(conv++);
                 float[] w = TornadoEngine.weights(c.kernel(), c.spec().flip());
+                if (arrays.path == KernelPath.WINOGRAD) {
+                    w = TornadoEngine.winogradWeights(w);
+                }
                 MemorySegment.copy(w, 0, arrays.weights.getSegment(), ValueLayout.JAVA_FLOAT, 0, w.length);
                 float[] bias = c.kernel().hasBias() ? c.kernel().bias() : new float[c.kernel().filters()];
                 MemorySegment.copy(bias, 0, arrays.bias.getSegment(), ValueLayout.JAVA_FLOAT, 0, bias.length);
