@@ -13,6 +13,7 @@ import java.util.Map;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.TestUsers;
 import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.domain.SolutionPolicy;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -47,6 +49,10 @@ class SolutionsAndTeacherExercisesTest {
     @Autowired
     TeacherExerciseService teacherExercises;
 
+    @Autowired
+    ApplicationContext context;
+
+    ClassroomFixture room;
     AccountRef teacher;
     AccountRef ana;
     Views.CourseSummary course;
@@ -54,12 +60,10 @@ class SolutionsAndTeacherExercisesTest {
     @BeforeEach
     void aClassWithOneStudent() {
         assignments.setClock(Clock.systemUTC());
-        teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        ana = TestUsers.signUp(accounts, "ana", Role.STUDENT);
-        actAs(teacher);
-        course = courses.create("Visão 2026");
-        actAs(ana);
-        courses.join(course.joinCode());
+        room = ClassroomFixture.in(context).className("Visão 2026").students("ana").build();
+        teacher = room.teacher();
+        ana = room.student();
+        course = room.course();
     }
 
     @AfterEach
@@ -69,9 +73,7 @@ class SolutionsAndTeacherExercisesTest {
     }
 
     private Views.AssignmentSummary assignment(List<String> ids, int attempts, SolutionPolicy policy) {
-        actAs(teacher);
-        return assignments.create(course.id(), new Views.AssignmentForm("Lista", ids, Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(7)), attempts, LatePolicy.REFUSE, 0, policy));
+        return room.assign(ClassroomFixture.openForm("Lista", attempts, policy, ids.toArray(String[]::new)));
     }
 
     private static final String WRONG = "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}";
