@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
@@ -25,18 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The rules issue 12 adds to assignments: when the worked solution shows (the teacher's choice),
  * hints earned by wrong attempts, and exercises a teacher writes, which only that teacher's
  * classes can be given.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class SolutionsAndTeacherExercisesTest {
 
 
