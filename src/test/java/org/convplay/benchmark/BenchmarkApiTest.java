@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.convplay.AppTest;
+import org.convplay.ApiSliceTest;
 import org.convplay.engine.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** POST /api/benchmark: a row per available engine, OpenCV among them, each checked against the reference. */
-@AppTest
+@ApiSliceTest
 class BenchmarkApiTest {
 
     @Autowired
