@@ -11,8 +11,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
@@ -41,10 +41,9 @@ import org.convplay.ui.Presentation;
  * differ from TensorFlow's answer are marked and every difference in the settings is named.
  */
 @Route(value = "compare", layout = MainLayout.class)
-@PageTitle("Compare conventions")
 @Menu(title = "nav.compare", order = 1)
 @AnonymousAllowed
-public class ComparisonView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class ComparisonView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     /** An asymmetric kernel and an even size, so that flip and the odd padding row both show. */
     static final double[][] INPUT = {
@@ -187,5 +186,10 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
         heading.setText(getTranslation("compare.title"));
         intro.setText(getTranslation("compare.intro"));
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.compare");
     }
 }

@@ -17,8 +17,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
@@ -56,10 +56,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * see the result and the output-size formula with the actual numbers, recomputed on every edit.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
 @AnonymousAllowed
-public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
 
     private final ConvolutionService service;
@@ -344,5 +343,10 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
                     getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
         }
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
     }
 }

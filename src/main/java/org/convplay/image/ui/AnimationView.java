@@ -12,8 +12,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
@@ -38,10 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * dilation and flip, and the window sliding over the input while the output fills in.
  */
 @Route(value = "animation", layout = MainLayout.class)
-@PageTitle("Sliding window")
 @Menu(title = "nav.animation", order = 0.5)
 @AnonymousAllowed
-public class AnimationView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class AnimationView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     private final SlidingWindowService windows;
     private final SaveBar saveBar;
@@ -158,5 +157,10 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         kernel.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
                 getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
         window.translate(this::getTranslation);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.animation");
     }
 }

@@ -12,8 +12,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -54,10 +54,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * exported script and the task bar.
  */
 @Route(value = "images", layout = MainLayout.class)
-@PageTitle("Images")
 @Menu(title = "nav.images", order = 3)
 @AnonymousAllowed
-public class ImageView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class ImageView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     static final List<KernelPreset> FIRST_FILTERS = List.of(KernelPreset.SOBEL_X, KernelPreset.SOBEL_Y, KernelPreset.GAUSSIAN);
 
@@ -289,5 +288,10 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
             // the bands' names are their presets', in the new language
             recompute();
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.images");
     }
 }

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
@@ -45,10 +45,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * parameters. The page's state is exactly a {@code POST /api/pipeline} body.
  */
 @Route(value = "pipeline", layout = MainLayout.class)
-@PageTitle("Pipeline")
 @Menu(title = "nav.pipeline", order = 2)
 @AnonymousAllowed
-public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
+public class PipelineView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final PipelineService service;
     private final SaveBar saveBar;
@@ -252,5 +251,10 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             e.translate(this::getTranslation);
         }
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.pipeline");
     }
 }
