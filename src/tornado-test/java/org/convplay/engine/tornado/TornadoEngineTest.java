@@ -44,6 +44,28 @@ class TornadoEngineTest {
     }
 
     @Test
+    void planesTakeTheTiledKernelAndManyChannelLayersWinograd() {
+        ConvSpec same = ConvSpec.DEFAULT.withPadding(Padding.SAME);
+        assertEquals(KernelPath.TILED, path(1, 1, 1024, 3, same));
+        assertEquals(KernelPath.TILED, path(1, 1, 2048, 5, same));
+        assertEquals(KernelPath.WINOGRAD, path(64, 64, 56, 3, same));
+        // below 8 channels per group the transforms cost more than they save; a stride or a dilation rules it out
+        assertEquals(KernelPath.TILED, path(16, 16, 28, 3, same.withGroups(4)));
+        assertEquals(KernelPath.TILED, path(64, 64, 56, 3, same.withStride(2, 2)));
+        assertEquals(KernelPath.TILED, path(64, 64, 56, 3, same.withDilation(2, 2)));
+        // a window wider than local memory holds: the direct kernel
+        assertEquals(KernelPath.DIRECT, path(1, 1, 256, 31, same));
+    }
+
+    /** The path the registry's engine takes for {@code channels} x n x n through {@code filters} of k x k. */
+    private static KernelPath path(int channels, int filters, int n, int k, ConvSpec spec) {
+        TornadoEngine engine = (TornadoEngine) EngineRegistry.shared().get(TornadoEngine.NAME);
+        int perGroup = channels / spec.groups();
+        Kernel kernel = new Kernel(filters, perGroup, k, k, new float[filters * perGroup * k * k], null);
+        return engine.pathFor(new Tensor(channels, n, n), kernel, spec);
+    }
+
+    @Test
     void anUnknownDeviceIsAnErrorThatListsTheDevices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TornadoEngine.chooseDevice("no such device"));

@@ -19,17 +19,15 @@ import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.tornado.kernel.ConvolutionKernels;
-import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
-import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
-import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 
 /**
- * The TornadoVM engine: one OpenCL/PTX/SPIR-V kernel over every output value, JIT-compiled by TornadoVM from
- * {@link ConvolutionKernels#correlate}. Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path)
- * and found by {@link org.convplay.engine.EngineRegistry} through reflection, so nothing else sees these types.
+ * The TornadoVM engine: OpenCL/PTX/SPIR-V kernels JIT-compiled by TornadoVM from {@link ConvolutionKernels} and
+ * {@link org.convplay.engine.tornado.kernel.WinogradKernels}, one of three forms per request ({@link KernelPath}).
+ * Built only by the {@code tornado} Maven profile (JDK 25, TornadoVM's API on the class path) and found by
+ * {@link org.convplay.engine.EngineRegistry} through reflection, so nothing else sees these types.
  *
  * <p>The host does everything that is not arithmetic: it pads the input with the spec's border rule into a flat
  * C x H_p x W_p array (so the kernel never tests a bound or a border) and flips the weights when the spec asks for
@@ -71,6 +69,8 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     }
 
     private final TornadoDevice device;
+    /** The path to take where it applies, null for the automatic choice: see {@link KernelPath#choose}. */
+    private final KernelPath preferred;
     private final Map<Shape, CompiledPlan> plans = new LinkedHashMap<>(16, 0.75f, true);
     private long planBytes;
 
@@ -79,7 +79,13 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
      * there; the registry reports any exception as the reason the engine is absent.
      */
     public TornadoEngine() {
+        this(null);
+    }
+
+    /** An engine that takes {@code preferred} wherever it covers the shape (for tests: each path on its own). */
+    public TornadoEngine(KernelPath preferred) {
         this.device = chooseDevice(configuredDevice());
+        this.preferred = preferred;
         selfTest();
     }
 
@@ -109,9 +115,12 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     protected synchronized Tensor run(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan geometry, Tensor out) {
         Shape shape = Shape.of(input, kernel, spec, geometry);
         CompiledPlan plan = plan(shape);
-        pad(input, spec.border(), geometry.pads(), shape, plan.padded);
-        MemorySegment.copy(weights(kernel, spec.flip()), 0, plan.weights.getSegment(), ValueLayout.JAVA_FLOAT, 0,
-                kernel.weights().length);
+        pad(input, spec.border(), geometry.pads(), plan.rows, plan.columns, plan.padded);
+        float[] w = weights(kernel, spec.flip());
+        if (plan.path == KernelPath.WINOGRAD) {
+            w = winogradWeights(w);
+        }
+        MemorySegment.copy(w, 0, plan.weights.getSegment(), ValueLayout.JAVA_FLOAT, 0, w.length);
         float[] bias = kernel.hasBias() ? kernel.bias() : new float[kernel.filters()];
         MemorySegment.copy(bias, 0, plan.bias.getSegment(), ValueLayout.JAVA_FLOAT, 0, bias.length);
         try {
@@ -125,7 +134,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             closeAfter(plan, e);
             throw e;
         }
-        MemorySegment.copy(plan.output.getSegment(), ValueLayout.JAVA_FLOAT, 0, out.data(), 0, out.data().length);
+        copyOut(plan.output, out.data());
         return out;
     }
 
@@ -162,46 +171,16 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         }
     }
 
-    private static int checkedInt(String what, long n) {
+    static int checkedInt(String what, long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the " + what + " (" + n + " values) is too large for the tornado engine");
         }
         return (int) n;
     }
 
-    /** One compiled task graph with the off-heap arrays it reads and writes. */
-    private static final class CompiledPlan implements AutoCloseable {
-        final FloatArray padded;
-        final FloatArray weights;
-        final FloatArray bias;
-        final FloatArray output;
-        final TornadoExecutionPlan execution;
-        final long bytes;
-
-        CompiledPlan(Shape s, TornadoDevice device, int id) {
-            padded = new FloatArray((int) s.paddedSize());
-            weights = new FloatArray((int) s.weightCount());
-            bias = new FloatArray(s.filters());
-            output = new FloatArray((int) s.outputs());
-            bytes = s.bytes();
-            TaskGraph graph = new TaskGraph("conv" + id)
-                    .transferToDevice(DataTransferMode.EVERY_EXECUTION, padded, weights, bias)
-                    .task("correlate", ConvolutionKernels::correlate, padded, weights, bias, output, (int) s.outputs(),
-                            s.outH(), s.outW(), s.filters() / s.groups(), s.channelsPerGroup(), s.paddedH(),
-                            s.paddedW(), s.kh(), s.kw(), s.sy(), s.sx(), s.dy(), s.dx())
-                    .transferToHost(DataTransferMode.EVERY_EXECUTION, output);
-            ImmutableTaskGraph immutable = graph.snapshot();
-            execution = new TornadoExecutionPlan(immutable).withDevice(device);
-        }
-
-        @Override
-        public void close() {
-            try {
-                execution.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not release a TornadoVM execution plan: " + e.getMessage(), e);
-            }
-        }
+    /** The path a request of this shape takes on this engine. */
+    public KernelPath pathFor(Tensor input, Kernel kernel, ConvSpec spec) {
+        return KernelPath.choose(Shape.of(input, kernel, spec, ConvGeometry.check(input, kernel, spec)), preferred);
     }
 
     private CompiledPlan plan(Shape shape) {
@@ -210,7 +189,7 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             return plan;
         }
         evictFor(shape.bytes());
-        plan = new CompiledPlan(shape, device, GRAPH_IDS.getAndIncrement());
+        plan = new CompiledPlan(shape, KernelPath.choose(shape, preferred), device, GRAPH_IDS.getAndIncrement());
         plans.put(shape, plan);
         planBytes += plan.bytes;
         return plan;
@@ -252,37 +231,63 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         return plans.size();
     }
 
-    /** Writes the padded input, row by row: interior rows copied in bulk, border cells through {@link Border}. */
-    static void pad(Tensor input, Border border, ConvGeometry.Pads pads, Shape s, FloatArray padded) {
+    /**
+     * Writes the padded input into {@code rows x columns} per channel, row by row: interior rows copied in bulk,
+     * border cells through {@link Border}; rows and columns past the padded input (a plan may ask for more) are 0.
+     */
+    static void pad(Tensor input, Border border, ConvGeometry.Pads pads, int rows, int columns, FloatArray padded) {
         int h = input.height();
         int w = input.width();
-        int pw = s.paddedW();
-        float[] row = new float[pw];
-        int[] sourceX = new int[pw];
-        for (int x = 0; x < pw; x++) {
-            sourceX[x] = border.sourceIndex(x - pads.left(), w);
+        int left = pads.left();
+        int pw = Math.min(columns, left + w + pads.right());
+        int ph = Math.min(rows, pads.top() + h + pads.bottom());
+        int[] sourceX = new int[columns];
+        for (int x = 0; x < columns; x++) {
+            sourceX[x] = x < pw ? border.sourceIndex(x - left, w) : -1;
         }
         float[] data = input.data();
         MemorySegment target = padded.getSegment();
-        for (int c = 0; c < input.channels(); c++) {
-            for (int y = 0; y < s.paddedH(); y++) {
-                int sy = border.sourceIndex(y - pads.top(), h);
-                if (sy < 0) {
-                    java.util.Arrays.fill(row, 0f);
-                } else {
-                    int base = (c * h + sy) * w;
-                    for (int x = 0; x < pads.left(); x++) {
-                        row[x] = sourceX[x] < 0 ? 0f : data[base + sourceX[x]];
-                    }
-                    System.arraycopy(data, base, row, pads.left(), w);
-                    for (int x = pads.left() + w; x < pw; x++) {
-                        row[x] = sourceX[x] < 0 ? 0f : data[base + sourceX[x]];
-                    }
-                }
-                long offset = ((long) c * s.paddedH() + y) * pw * Float.BYTES;
-                MemorySegment.copy(row, 0, target, ValueLayout.JAVA_FLOAT, offset, pw);
+        inParallel(input.channels() * rows, (long) input.channels() * rows * columns, cy -> {
+            int c = cy / rows;
+            int y = cy - c * rows;
+            long first = (long) cy * columns;
+            int sy = y < ph ? border.sourceIndex(y - pads.top(), h) : -1;
+            if (sy < 0) {
+                target.asSlice(first * Float.BYTES, (long) columns * Float.BYTES).fill((byte) 0);
+                return;
             }
-        }
+            int base = (c * h + sy) * w;
+            MemorySegment.copy(data, base, target, ValueLayout.JAVA_FLOAT, (first + left) * Float.BYTES, w);
+            for (int x = 0; x < left; x++) {
+                target.setAtIndex(ValueLayout.JAVA_FLOAT, first + x, sourceX[x] < 0 ? 0f : data[base + sourceX[x]]);
+            }
+            for (int x = left + w; x < columns; x++) {
+                target.setAtIndex(ValueLayout.JAVA_FLOAT, first + x, sourceX[x] < 0 ? 0f : data[base + sourceX[x]]);
+            }
+        });
+    }
+
+    /** Values from which the host's copies are split over the common pool's threads: below, a thread costs more. */
+    static final long PARALLEL_COPY_VALUES = 1 << 16;
+
+    /**
+     * {@code body(0 .. n-1)}, in parallel when they move {@code values} of at least {@link #PARALLEL_COPY_VALUES}:
+     * the host's copies of large inputs and outputs are bound by memory bandwidth, which one core does not use up.
+     */
+    private static void inParallel(int n, long values, java.util.function.IntConsumer body) {
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, n);
+        (values >= PARALLEL_COPY_VALUES ? indices.parallel() : indices).forEach(body);
+    }
+
+    /** The device's output, as it came back, into {@code out}: in slices, in parallel when large. */
+    private static void copyOut(FloatArray output, float[] out) {
+        int slice = 1 << 14;
+        int slices = (out.length + slice - 1) / slice;
+        inParallel(slices, out.length, s -> {
+            int from = s * slice;
+            MemorySegment.copy(output.getSegment(), ValueLayout.JAVA_FLOAT, (long) from * Float.BYTES, out, from,
+                    Math.min(slice, out.length - from));
+        });
     }
 
     /** The weights as the kernel reads them: flipped in both axes for true convolution. */
@@ -302,6 +307,42 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             }
         }
         return flipped;
+    }
+
+    /**
+     * Winograd's {@code U = G g G^T} for every 3x3 filter-channel {@code g} of OIHW weights, laid out as
+     * {@link org.convplay.engine.tornado.kernel.WinogradKernels} reads it: {@code u[(p * filters + f) *
+     * channelsPerGroup + c]} for position {@code p} of the 4x4, with {@code G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2;
+     * 0 0 1]}. Summed in double, rounded once.
+     */
+    static float[] winogradWeights(float[] w) {
+        int pairs = w.length / 9;
+        float[] u = new float[16 * pairs];
+        double[] gg = new double[12];
+        for (int pair = 0; pair < pairs; pair++) {
+            int g = pair * 9;
+            // G g: 4 rows of 3
+            for (int j = 0; j < 3; j++) {
+                double top = w[g + j];
+                double middle = w[g + 3 + j];
+                double bottom = w[g + 6 + j];
+                gg[j] = top;
+                gg[3 + j] = (top + middle + bottom) / 2;
+                gg[6 + j] = (top - middle + bottom) / 2;
+                gg[9 + j] = bottom;
+            }
+            // (G g) G^T: each row's 3 values the same way
+            for (int i = 0; i < 4; i++) {
+                double left = gg[3 * i];
+                double middle = gg[3 * i + 1];
+                double right = gg[3 * i + 2];
+                u[(4 * i) * pairs + pair] = (float) left;
+                u[(4 * i + 1) * pairs + pair] = (float) ((left + middle + right) / 2);
+                u[(4 * i + 2) * pairs + pair] = (float) ((left - middle + right) / 2);
+                u[(4 * i + 3) * pairs + pair] = (float) right;
+            }
+        }
+        return u;
     }
 
     static String configuredDevice() {
@@ -341,24 +382,20 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
                 + "'; devices: " + String.join(", ", seen));
     }
 
-    /** A 2-channel, 2-group, strided, padded, flipped request with bias: compiled, run and compared once. */
+    /**
+     * Two small requests compiled, run and compared once with the reference, exactly (small integers, so every path
+     * sums them without rounding): a 2-channel, 2-group, strided, padded, flipped one with bias (the tiled kernel),
+     * and an 8-channel 3x3 layer of odd size (Winograd).
+     */
     private void selfTest() {
-        float[] in = new float[2 * 5 * 6];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = (i * 7 % 11) - 5;
-        }
-        float[] w = new float[4 * 3 * 3];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (i * 5 % 7) - 3;
-        }
-        Tensor input = new Tensor(2, 5, 6, in);
-        Kernel kernel = new Kernel(4, 1, 3, 3, w, new float[] {1, -2, 3, 0.5f});
-        ConvSpec spec = ConvSpec.DEFAULT.withPadding(org.convplay.engine.Padding.SAME).withStride(1, 2).withGroups(2)
-                .withFlip(true).withBorder(Border.REFLECT);
-        Tensor expected = new ReferenceEngine().convolve(input, kernel, spec);
-        Tensor actual;
+        Kernel grouped = new Kernel(4, 1, 3, 3, integers(4 * 9, 5, 7, 3), new float[] {1, -2, 3, 0.5f});
+        Kernel layer = new Kernel(2, 8, 3, 3, integers(2 * 8 * 9, 3, 5, 2), new float[] {1, -2});
         try {
-            actual = convolve(input, kernel, spec);
+            selfTest(new Tensor(2, 5, 6, integers(2 * 5 * 6, 7, 11, 5)), grouped,
+                    ConvSpec.DEFAULT.withPadding(org.convplay.engine.Padding.SAME).withStride(1, 2).withGroups(2)
+                            .withFlip(true).withBorder(Border.REFLECT));
+            selfTest(new Tensor(8, 5, 7, integers(8 * 5 * 7, 7, 11, 5)), layer,
+                    ConvSpec.DEFAULT.withPadding(org.convplay.engine.Padding.SAME).withBorder(Border.REPLICATE));
         } catch (RuntimeException | Error e) {
             for (CompiledPlan p : List.copyOf(plans.values())) {
                 closeAfter(p, e);
@@ -368,9 +405,22 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
             throw e;
         }
         close();
-        if (!expected.equals(actual)) {
-            throw new IllegalStateException("the TornadoVM kernel on " + device.getDeviceName()
-                    + " does not give the reference's numbers on its self-test");
+    }
+
+    private void selfTest(Tensor input, Kernel kernel, ConvSpec spec) {
+        Tensor expected = new ReferenceEngine().convolve(input, kernel, spec);
+        if (!expected.equals(convolve(input, kernel, spec))) {
+            throw new IllegalStateException("the TornadoVM kernel (" + pathFor(input, kernel, spec) + ") on "
+                    + device.getDeviceName() + " does not give the reference's numbers on its self-test");
         }
+    }
+
+    /** {@code (i * step % modulus) - offset} for i below n: small integers, each float sum of them exact. */
+    private static float[] integers(int n, int step, int modulus, int offset) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (i * step % modulus) - offset;
+        }
+        return values;
     }
 }
