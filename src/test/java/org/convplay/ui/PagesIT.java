@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,8 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * lights its receptive field, and no cell of the pipeline page cuts a number. With
  * {@code -Dscreenshots=docs/screenshots} it also saves each page at both sizes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:pages-it;DB_CLOSE_DELAY=-1")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesIT {
 
