@@ -6,10 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.convplay.Browser;
+import org.convplay.account.AccountRef;
+import org.convplay.account.AccountService;
+import org.convplay.account.Role;
+import org.convplay.classroom.BrowserAccounts;
+import org.convplay.classroom.TestUsers;
+import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.service.AssignmentService;
+import org.convplay.classroom.service.CourseService;
+import org.convplay.classroom.service.Views;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.service.TeacherExerciseService;
+import org.convplay.experiment.ExperimentService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +32,13 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every page in one browser: axe-core (WCAG 2.1 A and AA) finds nothing, no page is wider than a
- * 390 px phone, the playground's result is in view on a 1366x768 laptop, pointing at a result cell
+ * Every page in one browser, the classroom's signed in as a teacher and as a student: axe-core (WCAG 2.1 A
+ * and AA) finds nothing on a laptop or a phone, a 390 px phone shows every control whole, the playground's result is in view on a 1366x768 laptop, pointing at a result cell
  * lights its receptive field, and no cell of the pipeline page cuts a number. With
  * {@code -Dscreenshots=docs/screenshots} it also saves each page at both sizes.
  */
@@ -56,6 +70,20 @@ class PagesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    CourseService courses;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    TeacherExerciseService teacherExercises;
+    @Autowired
+    ExerciseService exercises;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     Browser browser;
     String axe;
@@ -138,6 +166,40 @@ class PagesIT {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asText();
     }
 
+    /** Problems a phone would show: controls beyond the edge or cut off, a page that scrolls sideways ({@code cut-off.js}). */
+    @SuppressWarnings("unchecked")
+    List<String> cutOff() throws IOException {
+        try (var in = PagesIT.class.getResourceAsStream("cut-off.js")) {
+            return (List<String>) browser.script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One page on a laptop and on a phone: axe finds nothing at either size and the phone shows every control whole. */
+    @SuppressWarnings("unchecked")
+    void check(String path, String name, List<String> problems) throws IOException {
+        viewport(1366, 768, false);
+        open(path);
+        for (Map<String, Object> v : axeViolations()) {
+            problems.add("/" + path + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
+                    + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
+        }
+        screenshot(name + "-1366x768");
+        if (path.equals("pipeline")) {
+            browser.script("document.querySelector('#layer-1').scrollIntoView()");
+            screenshot("pipeline-layers-1366x768");
+        }
+        viewport(390, 844, true);
+        open(path);
+        for (Map<String, Object> v : axeViolations()) {
+            problems.add("/" + path + " on a phone: " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
+                    + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
+        }
+        for (String p : cutOff()) {
+            problems.add("/" + path + " on a 390 px phone: " + p);
+        }
+        screenshot(name + "-390x844");
+    }
+
     @Test
     void everyPageHasNoAxeViolationsAndFitsAPhone() throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>();
@@ -146,29 +208,79 @@ class PagesIT {
         pages.put("e/" + id, "experiment");
         pages.put("embed/" + id, "embed");
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            viewport(1366, 768, false);
-            open(page.getKey());
-            for (Map<String, Object> v : axeViolations()) {
-                problems.add("/" + page.getKey() + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
-                        + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
-            }
-            screenshot(page.getValue() + "-1366x768");
-            if (page.getKey().equals("pipeline")) {
-                browser.script("document.querySelector('#layer-1').scrollIntoView()");
-                screenshot("pipeline-layers-1366x768");
-            }
-            viewport(390, 844, true);
-            open(page.getKey());
-            long width = (Long) browser.script("return document.documentElement.scrollWidth");
-            if (width > 390) {
-                problems.add("/" + page.getKey() + " is " + width + " px wide on a 390 px phone: "
-                        + browser.script("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-                                + ".slice(-3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')"));
-            }
-            screenshot(page.getValue() + "-390x844");
+            check(page.getKey(), page.getValue(), problems);
         }
         problems.forEach(System.out::println);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyPageBehindASignInHasNoAxeViolationsAndFitsAPhone() throws IOException {
+        Classroom c = classroom();
+        List<String> problems = new ArrayList<>();
+        BrowserAccounts signIn = new BrowserAccounts(browser, port);
+        viewport(1366, 768, false);
+        signIn.signIn(c.teacher().username());
+        check("classroom", "classroom-teacher", problems);
+        check("classroom/classes/" + c.courseId(), "class", problems);
+        check("classroom/assignments/" + c.assignmentId() + "/grades", "grades", problems);
+        check("classroom/classes/" + c.courseId() + "/students/" + c.student().id(), "student-grades", problems);
+        check("classroom/exercises", "teacher-exercises", problems);
+        browser.driver.manage().deleteAllCookies();
+        viewport(1366, 768, false);
+        signIn.signIn(c.student().username());
+        check("classroom", "classroom-student", problems);
+        check("classroom/assignments/" + c.assignmentId(), "assignment", problems);
+        check("experiments", "my-experiments", problems);
+        browser.driver.manage().deleteAllCookies();
+        problems.forEach(System.out::println);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void thePhoneCheckWouldSeeAControlBeyondTheEdgeOrCutOff() throws IOException {
+        viewport(390, 844, true);
+        open("signup");
+        assertThat(cutOff()).isEmpty();
+        browser.script("const b = document.createElement('button'); b.textContent = 'wide'; b.style.minWidth = '500px';"
+                + "document.querySelector('vaadin-vertical-layout').appendChild(b);"
+                + "document.querySelector('#username').style.width = '3em';");
+        assertThat(cutOff()).anyMatch(p -> p.startsWith("beyond the edge: button"))
+                .anyMatch(p -> p.startsWith("cut off:") && p.contains("Username"))
+                .anyMatch(p -> p.startsWith("the page scrolls sideways"));
+    }
+
+    record Classroom(AccountRef teacher, AccountRef student, long courseId, long assignmentId) {
+    }
+
+    /**
+     * A teacher with a class, an exercise of their own and an assignment; a student in the class who answered one
+     * exercise wrong and saved an experiment. Made through the services, as the signed-in pages would.
+     */
+    Classroom classroom() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        AccountRef teacher = accounts.signUp("teacher" + suffix, "Ana Professora", BrowserAccounts.PASSWORD, Role.TEACHER);
+        AccountRef student = accounts.signUp("student" + suffix, "Bruno Aluno", BrowserAccounts.PASSWORD, Role.STUDENT);
+        try {
+            TestUsers.actAs(teacher);
+            Views.CourseSummary course = courses.create("Visão computacional");
+            teacherExercises.save("my-output-size.yaml", Files.readString(Path.of("exercises/output-size-padding.yaml"))
+                    .replace("id: output-size-padding", "id: my-output-size"));
+            Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Week 1",
+                    List.of("conv-vs-correlation", "output-size-padding"), Instant.now().minus(Duration.ofDays(1)),
+                    Instant.now().plus(Duration.ofDays(7)), 3, LatePolicy.PENALTY, 20));
+            TestUsers.actAs(student);
+            courses.join(course.joinCode());
+            assignments.submit(a.id(), "output-size-padding", exercises.exercise("output-size-padding").answerExample().toString());
+            experiments.save(new ExperimentService.Draft("My first kernel", "", "playground", json.readTree(
+                    "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"layers\": [{\"type\": \"conv2d\", \"kernel\": [[[[1,0],[0,-1]]]]}]}"),
+                    null, null), null);
+            return new Classroom(teacher, student, course.id(), a.id());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TestUsers.anonymous();
+        }
     }
 
     @Test
