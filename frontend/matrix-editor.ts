@@ -224,6 +224,11 @@ export class MatrixEditor extends LitElement {
   private onInput(e: Event) {
     const input = e.target as HTMLInputElement;
     const r = Number(input.dataset.r), c = Number(input.dataset.c);
+    if (this.exact) {
+      // editing a matrix shown rounded: the other cells keep their exact numbers
+      this.cells = this.exact.map(row => [...row]);
+      this.exact = null;
+    }
     this.cells[r][c] = input.value;
     input.classList.toggle('bad', !MatrixEditor.isNumber(input.value));
     this.scheduleChange();

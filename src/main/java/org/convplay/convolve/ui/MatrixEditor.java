@@ -257,6 +257,11 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
         return out;
     }
 
+    /** Whether the cells show numbers rounded by {@link #setDisplayValue}, untouched since. */
+    public boolean isRounded() {
+        return exact != null;
+    }
+
     public String[][] getCells() {
         return cells;
     }
