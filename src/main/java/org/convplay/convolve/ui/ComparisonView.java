@@ -1,5 +1,6 @@
 package org.convplay.convolve.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -59,6 +60,8 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     final Map<Convention, MatrixEditor> results = new EnumMap<>(Convention.class);
     final Map<Convention, Div> reasons = new EnumMap<>(Convention.class);
     private final Map<Convention, H3> titles = new EnumMap<>(Convention.class);
+    private final H3 inputTitle = new H3();
+    private final H3 kernelTitle = new H3();
     final MatrixOptions options = new MatrixOptions();
 
     public ComparisonView(ConvolutionService service) {
@@ -80,7 +83,7 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
 
         options.control(input, kernel);
         options.onDigitsChange(this::recompute);
-        FlexLayout sources = new FlexLayout(input, kernel, padding, options);
+        FlexLayout sources = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel), padding, options);
         sources.getStyle().set("gap", "var(--lumo-space-l)");
         sources.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         FlexLayout grid = new FlexLayout();
@@ -98,13 +101,18 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
             reasons.put(c, reason);
             H3 title = new H3(c.id());
             titles.put(c, title);
-            VerticalLayout column = new VerticalLayout(title, m, reason);
-            column.setPadding(false);
-            column.setSpacing(false);
-            column.setWidth(null);
-            grid.add(column);
+            grid.add(column(title, m, reason));
         }
         add(heading, intro, sources, error, grid);
+    }
+
+    /** A heading above its matrix, as on the playground. */
+    private static VerticalLayout column(Component... children) {
+        VerticalLayout column = new VerticalLayout(children);
+        column.setPadding(false);
+        column.setSpacing(false);
+        column.setWidth(null);
+        return column;
     }
 
     void recompute() {
@@ -187,6 +195,9 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
         heading.setText(getTranslation("compare.title"));
         intro.setText(getTranslation("compare.intro"));
         padding.setLabel(getTranslation("playground.padding"));
+        inputTitle.setText(getTranslation("playground.input"));
+        kernelTitle.setText(getTranslation("playground.kernel"));
+        results.forEach((c, m) -> m.setAccessibleName(getTranslation("compare.resultName", c.id())));
         recompute();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H3;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.Convention;
@@ -53,5 +54,22 @@ class ComparisonViewTest {
         for (Convention c : Convention.values()) {
             assertThat(view.results.get(c).getCells()).as(c.id()).isDeepEqualTo(view.results.get(Convention.TENSORFLOW).getCells());
         }
+    }
+
+    @Test
+    void theInputAndTheKernelHaveHeadingsAndEveryResultAName() {
+        assertThat(headingAbove(view.input)).isEqualTo("Input");
+        assertThat(headingAbove(view.kernel)).isEqualTo("Kernel");
+        assertThat(view.input.getElement().getProperty("name")).isEqualTo("Input");
+        assertThat(view.results.values().stream().map(m -> m.getElement().getProperty("name")).distinct())
+                .as("a name per result").hasSize(Convention.values().length).contains("Result under pytorch");
+
+        UI.getCurrent().setLocale(Locale.forLanguageTag("pt-BR"));
+        assertThat(headingAbove(view.input)).isEqualTo("Entrada");
+        assertThat(view.results.get(Convention.THEANO).getElement().getProperty("name")).isEqualTo("Resultado no theano");
+    }
+
+    private static String headingAbove(MatrixEditor m) {
+        return ((H3) m.getParent().orElseThrow().getChildren().findFirst().orElseThrow()).getText();
     }
 }
