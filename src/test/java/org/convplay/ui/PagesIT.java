@@ -27,11 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -327,6 +331,48 @@ class PagesIT {
         assertThat(browser.inShadow("#input", "input[data-r='0'][data-c='0']").getAttribute("class")).doesNotContain("rf");
         assertThat(browser.inShadow("#kernel", "input[data-r='2'][data-c='2']").getAttribute("class")).contains("rf");
         assertThat(browser.inShadow("#result", "span[data-r='1'][data-c='2']").getAttribute("class")).contains("hl");
+    }
+
+    /** A finger's tap: touch events (pointer kind "touch"), not a mouse click. */
+    void tap(WebElement e) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", e);
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence tap = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(e), 0, 0))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver).perform(List.of(tap));
+    }
+
+    @Test
+    void onAPhoneAFingerEditsACellAndStepsTheSlidingWindow() {
+        viewport(390, 844, true);
+        open("");
+        browser.script("window.touches = 0; document.addEventListener('touchstart', () => window.touches++, true);");
+        WebElement cell = browser.inShadow("#input", "input[data-r='0'][data-c='0']");
+        WebElement result = browser.inShadow("#result", "span[data-r='0'][data-c='0']");
+        String before = result.getText();
+        String typed = Long.toString(Math.round(Double.parseDouble(cell.getDomProperty("value"))) + 5);
+        tap(cell);
+        assertThat((Boolean) browser.script("let a = document.activeElement;"
+                + " while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;"
+                + " return a === arguments[0];", cell)).as("the tapped cell has the focus").isTrue();
+        assertThat((Long) browser.script("return window.touches")).as("a touch, not a mouse").isEqualTo(1L);
+        // what the phone's keyboard types goes to the focused cell
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(typed).perform();
+        browser.wait.until(d -> !result.getText().equals(before));
+        assertThat(cell.getDomProperty("value")).isEqualTo(typed);
+
+        open("animation");
+        browser.script("window.touches = 0; document.addEventListener('touchstart', () => window.touches++, true);");
+        WebElement position = browser.inShadow("#window", "#position");
+        assertThat(position.getText()).contains(": 0 /");
+        WebElement step = browser.inShadow("#window", "#step");
+        tap(step);
+        tap(step);
+        browser.wait.until(d -> position.getText().contains(": 2 /"));
+        assertThat(browser.inShadow("#window", "#output td[data-r='0'][data-c='1']").getAttribute("class")).contains("done");
+        assertThat((Long) browser.script("return window.touches")).as("touch events, not a mouse").isEqualTo(2L);
     }
 
     @Test
