@@ -1,6 +1,7 @@
 package org.convplay;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +14,23 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.convplay");
+
+    /**
+     * Each top-level package may use those below it and none above: engine, shared, limits, account, ui, experiment,
+     * exercise, convolve, pipeline / image / benchmark, classroom / security (README, "Layout").
+     */
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("org.convplay.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theExperimentPackageNamesNoFeature() {
+        noClasses().that().resideInAPackage("org.convplay.experiment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.convplay.convolve..", "org.convplay.pipeline..",
+                        "org.convplay.image..", "org.convplay.benchmark..", "org.convplay.exercise..", "org.convplay.classroom..")
+                .check(CLASSES);
+    }
 
     @Test
     void theEngineIsPlainJavaWithoutSpringVaadinOrJpa() {

@@ -1,5 +1,7 @@
 package org.convplay;
 
+import org.convplay.shared.Hashes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,12 +57,12 @@ class PostgresIT {
 
             // the image file goes to a BYTEA column and comes back byte for byte
             byte[] png = org.convplay.image.SampleImage.GRAY.bytes();
-            String sha = org.convplay.experiment.ImageStore.sha256(png);
+            String sha = org.convplay.shared.Hashes.sha256(png);
             String imageRequest = "{\"image\": {\"sha256\": \"" + sha + "\", \"fileName\": \"gray.png\"}, "
                     + "\"filters\": [{\"kernels\": [[[0,0,0],[0,1,0],[0,0,0]]]}]}";
             Experiment picture = experiments.save(new ExperimentService.Draft("picture", "", "images",
                     app.getBean(ObjectMapper.class).readTree(imageRequest), null, null, java.util.List.of(png)), null);
-            assertThat(experiments.image(sha)).isEqualTo(png);
+            assertThat(app.getBean(org.convplay.image.ImageStore.class).file(sha)).isEqualTo(png);
             assertThat(experiments.get(picture.getId()).getKind()).isEqualTo("images");
         }
     }

@@ -1,5 +1,9 @@
 package org.convplay.api;
 
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.TooLargeException;
+import org.convplay.shared.NotFoundException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
 import org.convplay.engine.ShapeException;

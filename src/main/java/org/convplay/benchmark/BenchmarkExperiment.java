@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.engine.benchmark.BenchmarkRunner;
 
 /**

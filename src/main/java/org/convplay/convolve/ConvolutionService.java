@@ -1,12 +1,14 @@
 package org.convplay.convolve;
 
+import org.convplay.shared.Limits;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.TooLargeException;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.TooLargeException;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineRegistry;

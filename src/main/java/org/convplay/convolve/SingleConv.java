@@ -1,11 +1,13 @@
 package org.convplay.convolve;
 
+import org.convplay.shared.NdArray;
+import org.convplay.shared.Limits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import org.convplay.api.JsonArrays;
-import org.convplay.convolve.api.ConvolveController;
+import org.convplay.shared.JsonArrays;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
@@ -21,11 +23,11 @@ public record SingleConv(double[][] input, double[][] kernel, Convention convent
 
     public ObjectNode toRequest() {
         ObjectNode request = JSON.createObjectNode();
-        request.set("input", JSON.valueToTree(ConvolveController.nested(NdArray.of(input))));
+        request.set("input", JSON.valueToTree(JsonArrays.nested(NdArray.of(input))));
         request.put("convention", convention.id());
         ObjectNode conv = request.putArray("layers").addObject();
         conv.put("type", "conv2d");
-        conv.set("kernel", JSON.valueToTree(ConvolveController.nested(
+        conv.set("kernel", JSON.valueToTree(JsonArrays.nested(
                 new NdArray(new int[] {1, 1, kernel.length, kernel[0].length}, NdArray.of(kernel).values()))));
         Padding p = spec.padding();
         if (p.mode() == Padding.Mode.EXPLICIT) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.convplay.engine.cpu.FastCpuEngine;
 
 /**
  * The convolution engines this machine can run, in order of preference (fastest first, the reference

@@ -1,5 +1,8 @@
 package org.convplay.experiment;
 
+
+import org.convplay.shared.Hashes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,20 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.NotFoundException;
-import org.convplay.api.TooLargeException;
-import org.convplay.benchmark.BenchmarkExperiment;
-import org.convplay.convolve.Limits;
-import org.convplay.image.DecodedImage;
-import org.convplay.image.ImageDecoder;
-import org.convplay.image.ImageExperiment;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.NotFoundException;
+import org.convplay.shared.TooLargeException;
+import org.convplay.shared.Limits;
 import org.convplay.limits.Clients;
 import org.convplay.limits.RateLimits;
-import org.convplay.pipeline.PipelineJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,20 +37,20 @@ public class ExperimentService {
     /** The format of the saved and exported JSON; older files are upgraded when read. */
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "convolution-playground/experiment";
-    public static final Set<String> KINDS = Set.of("playground", "pipeline", "images", "animation", "benchmark");
 
     private final ExperimentRepository repository;
-    private final ImageStore imageStore;
+    private final Map<String, ExperimentKind> kinds;
     private final AccountService accounts;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RateLimits rates;
 
-    ExperimentService(ExperimentRepository repository, ImageStore imageStore, AccountService accounts, ObjectMapper mapper,
+    ExperimentService(ExperimentRepository repository, List<ExperimentKind> kinds, AccountService accounts, ObjectMapper mapper,
                       RateLimits rates) {
         this.repository = repository;
         this.rates = rates;
-        this.imageStore = imageStore;
+        this.kinds = new TreeMap<>();
+        kinds.forEach(k -> this.kinds.put(k.id(), k));
         this.accounts = accounts;
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
@@ -101,30 +101,20 @@ public class ExperimentService {
             throw new BadRequestException("description has " + description.length() + " characters; the limit is "
                     + Experiment.MAX_DESCRIPTION);
         }
-        String kind = draft.kind() == null ? "pipeline" : draft.kind();
-        if (!KINDS.contains(kind)) {
-            throw new BadRequestException("kind must be one of " + KINDS.stream().sorted().toList() + ", got \"" + kind + "\"");
+        String kindId = draft.kind() == null ? "pipeline" : draft.kind();
+        ExperimentKind kind = kinds.get(kindId);
+        if (kind == null) {
+            throw new BadRequestException("kind must be one of " + kinds.keySet() + ", got \"" + kindId + "\"");
         }
         if (draft.request() == null || draft.request().isNull()) {
-            throw new BadRequestException("request is required: " + switch (kind) {
-                case "images" -> "the images page's state";
-                case "benchmark" -> "the benchmark page's state and the rows of its run";
-                default -> "a /api/pipeline body";
-            });
+            throw new BadRequestException("request is required: " + kind.requestDescription());
         }
-        if ("images".equals(kind)) {
-            checkImageRequest(draft.request(), draft.images());
-        } else if (!draft.images().isEmpty()) {
-            throw new BadRequestException("images are saved only with kind \"images\"; a " + kind + " experiment has none");
-        } else if ("benchmark".equals(kind)) {
-            BenchmarkExperiment.read(draft.request());
-        } else {
-            try {
-                PipelineJson.read(draft.request());
-            } catch (BadRequestException e) {
-                throw new BadRequestException("request: " + e.getMessage());
-            }
+        if (!draft.images().isEmpty() && !kind.keepsImages()) {
+            throw new BadRequestException("images are saved only with kind " + kinds.values().stream().filter(ExperimentKind::keepsImages)
+                    .map(k -> "\"" + k.id() + "\"").collect(Collectors.joining(" or ")) + "; a " + kindId + " experiment has none");
         }
+        // an exception here rolls the transaction back, and with it any image file the kind stored
+        kind.check(draft.request(), draft.images());
         if (draft.parentId() != null && !repository.existsById(draft.parentId())) {
             throw new BadRequestException("parent " + draft.parentId() + " is not a saved experiment");
         }
@@ -140,7 +130,7 @@ public class ExperimentService {
         }
         chargeQuota(ownerName, browserKey, (json + title + description).getBytes(StandardCharsets.UTF_8).length
                 + draft.images().stream().mapToLong(b -> b.length).sum());
-        Experiment e = new Experiment(ExperimentIds.next(), title, description, kind, SCHEMA_VERSION, json,
+        Experiment e = new Experiment(ExperimentIds.next(), title, description, kindId, SCHEMA_VERSION, json,
                 draft.parentId(), ownerName, browserKey == null ? null : hash(browserKey), Instant.now(clock));
         return repository.save(e);
     }
@@ -160,35 +150,18 @@ public class ExperimentService {
         }
     }
 
-    /** The request must name an image that is stored or sent along, and have a kernel per channel of it. */
-    private void checkImageRequest(JsonNode request, List<byte[]> images) {
-        ImageExperiment r;
-        try {
-            r = ImageExperiment.read(request);
-        } catch (BadRequestException e) {
-            throw new BadRequestException(e.getMessage().startsWith("request") ? e.getMessage() : "request: " + e.getMessage());
-        }
-        DecodedImage picture = null;
-        for (byte[] image : images) {
-            // an exception below rolls the transaction back: a file stored here that the request does not use goes too
-            ImageStore.Stored stored = imageStore.put(image, r.fileName());
-            if (!stored.sha256().equals(r.sha256())) {
-                throw new BadRequestException("images holds a file with SHA-256 " + stored.sha256()
-                        + " that the request does not use; it names " + r.sha256());
-            }
-            picture = stored.image();
-        }
-        if (picture == null) {
-            byte[] bytes = imageStore.get(r.sha256()).orElseThrow(() -> new BadRequestException("request.image.sha256 " + r.sha256()
-                    + " is not an image stored here: send the file in \"images\" as {\"<sha256>\": \"<base64>\"}"));
-            picture = ImageDecoder.decode(bytes, r.fileName());
-        }
-        r.check(picture);
+    /** Whether experiments of this kind can be saved here. */
+    public boolean knows(String kind) {
+        return kinds.containsKey(kind);
     }
 
-    /** The image file a saved images-page experiment names, or NotFoundException. */
-    public byte[] image(String sha256) {
-        return imageStore.get(sha256).orElseThrow(() -> new NotFoundException("no stored image with SHA-256 " + sha256));
+    /** The kind of a saved experiment. */
+    public ExperimentKind kind(Experiment e) {
+        ExperimentKind kind = kinds.get(e.getKind());
+        if (kind == null) {
+            throw new IllegalStateException("experiment " + e.getId() + " has kind \"" + e.getKind() + "\", which no feature registers");
+        }
+        return kind;
     }
 
     /** The experiment, or NotFoundException (unknown) / RemovedException (deleted by its owner). */
@@ -267,10 +240,11 @@ public class ExperimentService {
         if (body.has("view")) {
             o.set("view", body.get("view"));
         }
-        if ("images".equals(e.getKind())) {
-            // the file travels with the export, so that it opens on another server or after this one is gone
-            String sha = ImageExperiment.read(body.get("request")).sha256();
-            o.putObject("images").put(sha, Base64.getEncoder().encodeToString(image(sha)));
+        Map<String, byte[]> files = kind(e).files(body.get("request"));
+        if (!files.isEmpty()) {
+            // the files travel with the export, so that it opens on another server or after this one is gone
+            ObjectNode images = o.putObject("images");
+            files.forEach((sha, file) -> images.put(sha, Base64.getEncoder().encodeToString(file)));
         }
         if (e.getParentId() != null) {
             o.put("parent", e.getParentId());
@@ -328,7 +302,7 @@ public class ExperimentService {
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException(field + " is not base64: " + e.getMessage());
             }
-            String sha = ImageStore.sha256(bytes);
+            String sha = Hashes.sha256(bytes);
             if (!sha.equals(entry.getKey())) {
                 throw new BadRequestException(field + ": the file's SHA-256 is " + sha + ", not the key it is listed under");
             }
@@ -357,6 +331,6 @@ public class ExperimentService {
     }
 
     static String hash(String key) {
-        return ImageStore.sha256(key.getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,7 +15,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.convplay.convolve.Limits;
+import org.convplay.shared.Limits;
 import org.convplay.engine.Tensor;
 
 /**

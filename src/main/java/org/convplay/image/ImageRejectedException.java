@@ -1,6 +1,6 @@
 package org.convplay.image;
 
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 
 /** A file that is not read as an image: malformed, of another format, or too large. The message says which. */
 public class ImageRejectedException extends BadRequestException {

@@ -1,6 +1,6 @@
 package org.convplay.image;
 
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;

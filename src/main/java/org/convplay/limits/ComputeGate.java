@@ -7,7 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.convplay.api.TooLargeException;
+import org.convplay.shared.TooLargeException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every load limit in one place, set with {@code convplay.limits.*} (application.properties; README, "Limits").
- * The sizes of one request stay in {@code org.convplay.convolve.Limits}; these say how many requests, how often.
+ * The sizes of one request stay in {@code org.convplay.shared.Limits}; these say how many requests, how often.
  */
 @Component
 @ConfigurationProperties("convplay.limits")

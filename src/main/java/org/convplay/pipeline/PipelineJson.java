@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.JsonArrays;
-import org.convplay.convolve.Limits;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.api.ConvolveJson;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.JsonArrays;
+import org.convplay.shared.Limits;
+import org.convplay.shared.NdArray;
+import org.convplay.shared.RequestJson;
 import org.convplay.engine.Activation;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
@@ -48,17 +48,17 @@ public final class PipelineJson {
         if (body == null || !body.isObject()) {
             throw new BadRequestException("the body must be a JSON object with \"input\" and \"layers\"");
         }
-        ConvolveJson.rejectUnknown(body, FIELDS);
-        boolean channelsLast = ConvolveJson.channelsLast(body);
-        NdArray inputArray = ConvolveJson.input(JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES), channelsLast);
+        RequestJson.rejectUnknown(body, FIELDS);
+        boolean channelsLast = RequestJson.channelsLast(body);
+        NdArray inputArray = RequestJson.input(JsonArrays.read(body.get("input"), "input", Limits.MAX_INPUT_VALUES), channelsLast);
         Tensor input = inputArray.toTensor("input");
-        Convention convention = ConvolveJson.convention(body);
+        Convention convention = RequestJson.convention(body);
         JsonNode layersNode = body.get("layers");
         if (layersNode == null || !layersNode.isArray()) {
             throw new BadRequestException("layers is required: a list of layers such as {\"type\": \"conv2d\", ...}");
         }
         if (layersNode.size() > PipelineService.MAX_LAYERS) {
-            throw new org.convplay.api.TooLargeException("layers has " + layersNode.size() + " entries; the limit is "
+            throw new org.convplay.shared.TooLargeException("layers has " + layersNode.size() + " entries; the limit is "
                     + PipelineService.MAX_LAYERS);
         }
         List<Layer> layers = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class PipelineJson {
             }
             layers.add(layer);
         }
-        return new Request(input, new Pipeline(convention, layers), ConvolveJson.text(body, "backend"), channelsLast);
+        return new Request(input, new Pipeline(convention, layers), RequestJson.text(body, "backend"), channelsLast);
     }
 
     static Layer layer(JsonNode node, String where, int[] inputShape, Convention convention, boolean channelsLast) {
@@ -88,7 +88,7 @@ public final class PipelineJson {
                 case "maxpool2d" -> PoolLayer.max(pool(node, where));
                 case "avgpool2d" -> PoolLayer.average(pool(node, where));
                 case "relu", "sigmoid", "tanh", "linear" -> {
-                    ConvolveJson.rejectUnknown(node, ACTIVATION_FIELDS);
+                    RequestJson.rejectUnknown(node, ACTIVATION_FIELDS);
                     yield new ActivationLayer(Activation.fromId(type));
                 }
                 default -> throw new BadRequestException("unknown type \"" + type
@@ -102,11 +102,11 @@ public final class PipelineJson {
     }
 
     private static Conv2dLayer conv(JsonNode node, String where, int channels, Convention convention, boolean channelsLast) {
-        ConvolveJson.rejectUnknown(node, CONV_FIELDS);
-        ConvSpec spec = ConvolveJson.spec(node, convention);
+        RequestJson.rejectUnknown(node, CONV_FIELDS);
+        ConvSpec spec = RequestJson.spec(node, convention);
         Kernel kernel;
         if (node.hasNonNull("kernel")) {
-            NdArray k = ConvolveJson.kernel(JsonArrays.read(node.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES), channelsLast);
+            NdArray k = RequestJson.kernel(JsonArrays.read(node.get("kernel"), "kernel", Limits.MAX_KERNEL_VALUES), channelsLast);
             double[] bias = JsonArrays.vector(node.get("bias"), "bias", Limits.MAX_KERNEL_VALUES);
             if (k.rank() == 2 && channels != 1) {
                 throw new BadRequestException("kernel is 2-D, which fits a single channel, but this layer's input has "
@@ -119,7 +119,7 @@ public final class PipelineJson {
             }
             int filters = JsonArrays.positive(node.get("filters"), "filters", 1024);
             int[] size = JsonArrays.pair(node.get("size"), "size", 3, Limits.MAX_KERNEL_SIDE);
-            String init = ConvolveJson.text(node, "init");
+            String init = RequestJson.text(node, "init");
             long seed = node.hasNonNull("seed") ? JsonArrays.wholeNumber(node.get("seed"), "seed") : 0;
             if (channels % spec.groups() != 0) {
                 throw new BadRequestException("groups (" + spec.groups() + ") must divide the input channels (" + channels + ")");
@@ -134,10 +134,10 @@ public final class PipelineJson {
     }
 
     private static PoolSpec pool(JsonNode node, String where) {
-        ConvolveJson.rejectUnknown(node, POOL_FIELDS);
+        RequestJson.rejectUnknown(node, POOL_FIELDS);
         int[] size = JsonArrays.pair(node.get("size"), "size", 2, Limits.MAX_KERNEL_SIDE);
         int[] stride = node.hasNonNull("stride") ? JsonArrays.pair(node.get("stride"), "stride", 1, Limits.MAX_STEP) : size;
-        Padding padding = ConvolveJson.padding(node.get("padding"));
+        Padding padding = RequestJson.padding(node.get("padding"));
         return new PoolSpec(size[0], size[1], stride[0], stride[1], padding);
     }
 }

@@ -1,10 +1,10 @@
 package org.convplay.pipeline;
 
 import java.util.List;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.TooLargeException;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.TooLargeException;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.Limits;
+import org.convplay.shared.Limits;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.model.Conv2dLayer;

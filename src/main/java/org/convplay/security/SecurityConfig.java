@@ -1,7 +1,7 @@
 package org.convplay.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
-import org.convplay.account.ui.LoginView;
+import org.convplay.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;

@@ -2,7 +2,7 @@ package org.convplay.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.IntegerField;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 
 /** Small form fields and grid settings shared by the pages. */
 public final class Fields {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (to float32 rounding) on a few hundred random requests covering every padding mode, border, stride,
  * dilation, group count, bias and flip. Runs against each engine the registry finds on this machine.
  */
-class EngineContractTest {
+public class EngineContractTest {
 
     static final int RANDOM_CASES = 300;
     static final long SEED = 20240905L;
@@ -131,7 +131,7 @@ class EngineContractTest {
     }
 
     /** Null when equal within float32 rounding: 1e-5 of {@code sum |w*x| + |bias|} per output value. */
-    static String compare(Tensor expected, Tensor actual, Tensor magnitude) {
+    public static String compare(Tensor expected, Tensor actual, Tensor magnitude) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
             return "shape " + java.util.Arrays.toString(actual.shape()) + " instead of "
                     + java.util.Arrays.toString(expected.shape());
@@ -148,7 +148,7 @@ class EngineContractTest {
         return null;
     }
 
-    static float[] uniform(SplittableRandom r, int n) {
+    public static float[] uniform(SplittableRandom r, int n) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = (float) (r.nextDouble() * 2 - 1);
@@ -157,9 +157,9 @@ class EngineContractTest {
     }
 
     /** One random request: small shapes, every option drawn independently. */
-    record Case(Tensor input, Kernel kernel, ConvSpec spec) {
+    public record Case(Tensor input, Kernel kernel, ConvSpec spec) {
 
-        static Case random(SplittableRandom r) {
+        public static Case random(SplittableRandom r) {
             int groups = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 1;
             int cpg = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 1;
             int fpg = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 1;
@@ -189,7 +189,7 @@ class EngineContractTest {
         }
 
         /** {@code sum |w*x| + |bias|} per output value: the reference engine on absolute values. */
-        Tensor magnitude(ReferenceEngine reference) {
+        public Tensor magnitude(ReferenceEngine reference) {
             float[] x = input.data().clone();
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.abs(x[i]);

@@ -1,5 +1,7 @@
 package org.convplay.experiment;
 
+import org.convplay.shared.Hashes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,7 @@ class ExperimentsSurviveRestartIT {
         String id;
         String imageId;
         byte[] png = SampleImage.COLOUR.bytes();
-        String imageRequest = "{\"image\": {\"sha256\": \"" + ImageStore.sha256(png) + "\", \"fileName\": \"c.png\"}, "
+        String imageRequest = "{\"image\": {\"sha256\": \"" + Hashes.sha256(png) + "\", \"fileName\": \"c.png\"}, "
                 + "\"filters\": [{\"kernels\": [[[1]], [[0]], [[0]]]}]}";
         String request = "{\"input\": [[1,2],[3,4]], \"layers\": [{\"type\": \"relu\"}]}";
         try (ConfigurableApplicationContext first = start(db)) {
@@ -47,7 +49,7 @@ class ExperimentsSurviveRestartIT {
             assertThat(e.getTitle()).isEqualTo("kept across restarts");
             assertThat(service.body(e).get("request")).isEqualTo(second.getBean(ObjectMapper.class).readTree(request));
             Experiment picture = service.get(imageId);
-            assertThat(service.image(ImageExperiment.read(service.body(picture).get("request")).sha256())).isEqualTo(png);
+            assertThat(second.getBean(org.convplay.image.ImageStore.class).file(ImageExperiment.read(service.body(picture).get("request")).sha256())).isEqualTo(png);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.convplay.api.TooLargeException;
+import org.convplay.shared.TooLargeException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.Border;

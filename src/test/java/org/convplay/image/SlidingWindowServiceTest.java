@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.Border;
 import org.convplay.engine.ConvSpec;

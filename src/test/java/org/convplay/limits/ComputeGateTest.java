@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.convplay.api.TooLargeException;
+import org.convplay.shared.TooLargeException;
 import org.junit.jupiter.api.Test;
 
 /** The gate's lanes, queue and heap share, on its own. */

@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.convplay.api.BadRequestException;
-import org.convplay.api.JsonArrays;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.JsonArrays;
 import org.convplay.benchmark.BenchmarkService;
-import org.convplay.convolve.api.ConvolveJson;
+import org.convplay.shared.RequestJson;
 import org.convplay.engine.benchmark.BenchmarkRunner;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -82,7 +82,7 @@ class BenchmarkController {
         if (body == null || !body.isObject()) {
             throw new BadRequestException("the body must be a JSON object: {\"size\", \"kernel\", \"channels\", \"filters\", \"repeats\"}");
         }
-        ConvolveJson.rejectUnknown(body, FIELDS);
+        RequestJson.rejectUnknown(body, FIELDS);
         BenchmarkRunner.Request request = service.request(
                 number(body, "size", 256), number(body, "kernel", 3), number(body, "channels", 1),
                 number(body, "filters", 1), number(body, "repeats", 10));

@@ -29,7 +29,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.benchmark.BenchmarkExperiment;
 import org.convplay.benchmark.BenchmarkService;
 import org.convplay.engine.benchmark.BenchmarkRunner;

@@ -304,7 +304,7 @@ public class AssignmentService {
         }
         Submission saved = new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
                 grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now);
-        if (page != null && ExperimentService.KINDS.contains(page.kind())) {
+        if (page != null && experiments.knows(page.kind())) {
             // every page a practical is done on has an experiment kind; the check stays for pages added later
             String title = v.exercise().title().en() + ": " + student.username() + ", " + a.getTitle();
             Experiment e = experiments.save(new ExperimentService.Draft(title.length() > Experiment.MAX_TITLE

@@ -1,5 +1,9 @@
 package org.convplay.convolve.ui;
 
+import org.convplay.ui.MatrixOptions;
+
+import org.convplay.ui.MatrixEditor;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -22,10 +26,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.NdArray;
+import org.convplay.shared.NdArray;
 import org.convplay.limits.RefusedException;
 import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;

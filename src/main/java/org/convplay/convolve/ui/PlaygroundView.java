@@ -1,5 +1,9 @@
 package org.convplay.convolve.ui;
 
+import org.convplay.ui.MatrixOptions;
+
+import org.convplay.ui.MatrixEditor;
+
 import org.convplay.ui.Fields;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -24,12 +28,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.Limits;
-import org.convplay.convolve.NdArray;
+import org.convplay.shared.Limits;
+import org.convplay.shared.NdArray;
 import org.convplay.limits.RefusedException;
 import org.convplay.convolve.NotebookExample;
 import org.convplay.convolve.SingleConv;

@@ -1,7 +1,5 @@
 package org.convplay.engine.benchmark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.function.DoubleConsumer;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
-import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.NativeLibraryEngine;
@@ -155,10 +152,10 @@ public final class BenchmarkRunner {
         for (ConvolutionEngine e : engines) {
             totalRuns += runsFor(e, request, referenceWhole) + WARMUP_RUNS;
             if (e instanceof NativeLibraryEngine) {
-                totalRuns += 2 * request.repeats() + WARMUP_RUNS;
+                totalRuns += LibraryRows.runs(request);
             }
         }
-        Counter counter = new Counter(totalRuns, progress, cancelled);
+        RunCounter counter = new RunCounter(totalRuns, progress, cancelled);
 
         Truth truth = referenceWhole
                 ? Truth.whole(new ReferenceEngine().convolve(input, kernel, spec))
@@ -177,7 +174,10 @@ public final class BenchmarkRunner {
                 continue;
             }
             try {
-                warmUp(engine, input, kernel, spec, out, counter);
+                // NaN first: an engine that left a value unwritten then fails the error check instead of showing a
+                // stale value
+                Arrays.fill(out.data(), Float.NaN);
+                warmUp(() -> engine.convolve(input, kernel, spec, out), counter);
                 errors[e] = truth.maxAbsError(out);
                 if (!Double.isFinite(errors[e])) {
                     failed[e] = "failed: its output holds values that are not finite (or were never written)";
@@ -218,9 +218,9 @@ public final class BenchmarkRunner {
         for (int e = 0; e < n; e++) {
             if (engines.get(e) instanceof NativeLibraryEngine library) {
                 if (failed[e] == null) {
-                    rows.addAll(libraryRows(library, input, kernel, spec, out, truth, request, counter));
+                    rows.addAll(LibraryRows.of(library, input, kernel, spec, out, truth, request, counter));
                 } else {
-                    counter.advance(2 * request.repeats() + WARMUP_RUNS);
+                    counter.advance(LibraryRows.runs(request));
                 }
             }
         }
@@ -231,56 +231,6 @@ public final class BenchmarkRunner {
                 + registry.choose(input, kernel, spec).why());
         return new Report(request, rows, new Machine(machine.cores(), machine.cpu(), machine.jvm(), machine.os(),
                 machine.maxHeapMb(), List.copyOf(notes)));
-    }
-
-    /**
-     * A native library as its own users see it, in two rows: its call alone on native data prepared once, output
-     * reused (e.g. "opencv filter2D"), and the copies between Java and native memory that its engine adds around
-     * that call ("opencv copies"). The engine's own row is the sum, as the playground pays it.
-     */
-    private static List<Row> libraryRows(NativeLibraryEngine library, Tensor input, Kernel kernel, ConvSpec spec,
-                                         Tensor out, Truth truth, Request request, Counter counter) {
-        NativeLibraryEngine.Prepared prepared;
-        try {
-            prepared = library.prepare(input, kernel, spec);
-        } catch (UnsupportedOperationException | IllegalStateException x) {
-            counter.advance(2 * request.repeats() + WARMUP_RUNS);
-            return List.of(new Row(library.name() + " alone", null, null, null, 0, "not timed alone: " + x.getMessage()));
-        }
-        try (prepared) {
-            Arrays.fill(out.data(), Float.NaN);
-            long start = System.nanoTime();
-            for (int i = 0; i < WARMUP_RUNS || elapsedMillis(start) < WARMUP_MILLIS && i < 100; i++) {
-                counter.check();
-                prepared.compute();
-                if (i < WARMUP_RUNS) {
-                    counter.advance(1);
-                }
-            }
-            prepared.copy(input, out.data());
-            double error = truth.maxAbsError(out);
-            double[] compute = new double[request.repeats()];
-            double[] copies = new double[request.repeats()];
-            for (int r = 0; r < request.repeats(); r++) {
-                counter.check();
-                long t0 = System.nanoTime();
-                prepared.compute();
-                compute[r] = (System.nanoTime() - t0) / 1e6;
-                long t1 = System.nanoTime();
-                prepared.copy(input, out.data());
-                copies[r] = (System.nanoTime() - t1) / 1e6;
-                counter.advance(2);
-            }
-            double library1 = median(compute);
-            String call = prepared.call();
-            return List.of(
-                    new Row(library.name() + " " + call, library1, request.flops() / (library1 * 1e6), error,
-                            compute.length, call + " alone, on native data prepared once, its output reused (as "
-                            + library.name() + "'s own users call it); " + truth.note()),
-                    new Row(library.name() + " copies", median(copies), null, null, copies.length,
-                            "what the " + library.name() + " engine adds around " + call
-                                    + ": the input copied into native memory and the result back"));
-        }
     }
 
     private static int runsFor(ConvolutionEngine engine, Request request, boolean referenceWhole) {
@@ -294,14 +244,11 @@ public final class BenchmarkRunner {
      * At least {@link #WARMUP_RUNS} runs, and more until {@link #WARMUP_MILLIS} have passed so that the JIT has
      * compiled the hot loops; an engine not timed (the reference on big inputs) is not warmed up either.
      */
-    private static void warmUp(ConvolutionEngine engine, Tensor input, Kernel kernel, ConvSpec spec, Tensor out,
-                                 Counter counter) {
-        // NaN first: an engine that left a value unwritten then fails the error check instead of showing a stale value
-        Arrays.fill(out.data(), Float.NaN);
+    static void warmUp(Runnable run, RunCounter counter) {
         long start = System.nanoTime();
         for (int i = 0; i < WARMUP_RUNS || elapsedMillis(start) < WARMUP_MILLIS && i < 100; i++) {
             counter.check();
-            engine.convolve(input, kernel, spec, out);
+            run.run();
             if (i < WARMUP_RUNS) {
                 counter.advance(1);
             }
@@ -327,137 +274,9 @@ public final class BenchmarkRunner {
         return values;
     }
 
-    /** What the engines' outputs are compared with: the whole reference output, or reference values at sample points. */
-    private record Truth(Tensor whole, int[] points, double[] values) {
-
-        static Truth whole(Tensor reference) {
-            return new Truth(reference, null, null);
-        }
-
-        static Truth sampled(Tensor input, Kernel kernel, ConvSpec spec, ConvGeometry.Plan plan) {
-            int oh = plan.outHeight();
-            int ow = plan.outWidth();
-            SplittableRandom random = new SplittableRandom(SEED + 1);
-            List<int[]> where = new ArrayList<>();
-            for (int f = 0; f < kernel.filters(); f++) {
-                // the corners are where padding is read: the likeliest place for an engine's bug
-                where.add(new int[] {f, 0, 0});
-                where.add(new int[] {f, 0, ow - 1});
-                where.add(new int[] {f, oh - 1, 0});
-                where.add(new int[] {f, oh - 1, ow - 1});
-            }
-            for (int i = 0; i < SAMPLE_POINTS; i++) {
-                where.add(new int[] {random.nextInt(kernel.filters()), random.nextInt(oh), random.nextInt(ow)});
-            }
-            int[] points = new int[where.size()];
-            double[] values = new double[where.size()];
-            for (int i = 0; i < points.length; i++) {
-                int[] p = where.get(i);
-                points[i] = (p[0] * oh + p[1]) * ow + p[2];
-                values[i] = ReferenceEngine.valueAt(input, kernel, spec, plan, p[0], p[1], p[2]);
-            }
-            return new Truth(null, points, values);
-        }
-
-        double maxAbsError(Tensor out) {
-            float[] data = out.data();
-            double max = 0;
-            if (whole != null) {
-                if (!Arrays.equals(out.shape(), whole.shape())) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                float[] expected = whole.data();
-                for (int i = 0; i < data.length; i++) {
-                    max = Math.max(max, Math.abs((double) data[i] - expected[i]));
-                }
-            } else {
-                for (int i = 0; i < points.length; i++) {
-                    max = Math.max(max, Math.abs(data[points[i]] - values[i]));
-                }
-            }
-            return max;
-        }
-
-        String note() {
-            return whole != null ? "error over every output value"
-                    : "error over " + points.length + " sampled output values (reference too slow for all)";
-        }
-    }
-
-    /** Counts runs for the progress callback and turns cancellation into an exception. */
-    private static final class Counter {
-        private final int total;
-        private final DoubleConsumer progress;
-        private final BooleanSupplier cancelled;
-        private int done;
-
-        Counter(int total, DoubleConsumer progress, BooleanSupplier cancelled) {
-            this.total = Math.max(1, total);
-            this.progress = progress;
-            this.cancelled = cancelled;
-        }
-
-        void check() {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("benchmark cancelled after " + done + " of " + total + " runs");
-            }
-        }
-
-        void advance(int runs) {
-            done += runs;
-            progress.accept(Math.min(1.0, (double) done / total));
-        }
-    }
-
     /** Cores, CPU model, JVM, OS, and the engines found or missing here. */
     public Machine describeMachine() {
-        Runtime rt = Runtime.getRuntime();
-        List<String> notes = new ArrayList<>();
-        notes.add("engines: " + String.join(", ", registry.names()));
-        for (EngineRegistry.Absent a : registry.absent()) {
-            notes.add(a.name() + " unavailable: " + a.reason());
-        }
-        for (String name : registry.names()) {
-            notes.add(registry.get(name).describe());
-        }
-        notes.addAll(calibrationNotes(registry.chooser()));
-        String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
-        return new Machine(rt.availableProcessors(), cpuModel(), jvm, os, rt.maxMemory() >> 20, notes);
-    }
-
-    /**
-     * How a request that names no backend finds its engine: the candidates, then, per calibrated size, the best
-     * times measured and the engine chosen there (measured on the first call, a few seconds with an accelerator).
-     */
-    static List<String> calibrationNotes(EngineChooser chooser) {
-        List<String> notes = new ArrayList<>();
-        List<EngineChooser.Measurement> table = chooser.calibration();
-        if (table.isEmpty()) {
-            notes.add("automatic choice: " + chooser.fallback().name() + " for every request that names no backend"
-                    + " (the only candidate)");
-            return notes;
-        }
-        notes.add(String.format(Locale.ROOT, "automatic choice among %s, measured here (best run of each): %s"
-                        + " unless another is %.1fx faster at the nearest calibrated size",
-                String.join(", ", chooser.candidates()), chooser.fallback().name(), EngineChooser.MARGIN));
-        for (EngineChooser.Measurement m : table) {
-            notes.add("  " + m.point() + " -> " + m.chosen() + ": " + m.why());
-        }
-        return notes;
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (Exception e) {
-            // not Linux, or not readable: fall through
-        }
-        return System.getProperty("os.arch");
+        return MachineNotes.describe(registry);
     }
 
     /**

@@ -7,26 +7,30 @@ import org.convplay.exercise.Text;
  * Typed reads of a submitted answer (JSON). Anything missing or of the wrong type throws
  * {@link Malformed}, which graders turn into a "not gradable" grade naming the field.
  */
-final class Answer {
+public final class Answer {
 
     /** The student's answer cannot be graded; the reason names the field. */
-    static final class Malformed extends RuntimeException {
-        final transient Text reason;
+    public static final class Malformed extends RuntimeException {
+        private final transient Text reason;
 
-        Malformed(Text reason) {
+        public Malformed(Text reason) {
             super(reason.en());
             this.reason = reason;
+        }
+
+        public Text reason() {
+            return reason;
         }
     }
 
     private Answer() {
     }
 
-    static Malformed malformed(String field, String en, String pt) {
+    public static Malformed malformed(String field, String en, String pt) {
         return new Malformed(Text.of("field '" + field + "' " + en, "o campo '" + field + "' " + pt));
     }
 
-    static JsonNode object(JsonNode answer, String what) {
+    public static JsonNode object(JsonNode answer, String what) {
         if (answer == null || !answer.isObject()) {
             throw new Malformed(Text.of("the answer must be a JSON object with the fields " + what,
                     "a resposta deve ser um objeto JSON com os campos " + what));
@@ -34,7 +38,7 @@ final class Answer {
         return answer;
     }
 
-    static JsonNode field(JsonNode parent, String path, String name) {
+    public static JsonNode field(JsonNode parent, String path, String name) {
         JsonNode v = parent.get(name);
         if (v == null || v.isNull()) {
             throw malformed(path(path, name), "is missing", "está faltando");
@@ -42,7 +46,7 @@ final class Answer {
         return v;
     }
 
-    static long integer(JsonNode parent, String path, String name) {
+    public static long integer(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || Math.abs(v.asDouble()) > 9e15) {
             throw malformed(path(path, name), "must be a whole number, got " + v, "deve ser um número inteiro, veio " + v);
@@ -50,7 +54,7 @@ final class Answer {
         return v.asLong();
     }
 
-    static double number(JsonNode parent, String path, String name) {
+    public static double number(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw malformed(path(path, name), "must be a number, got " + v, "deve ser um número, veio " + v);
@@ -58,7 +62,7 @@ final class Answer {
         return v.asDouble();
     }
 
-    static String word(JsonNode parent, String path, String name) {
+    public static String word(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isTextual()) {
             throw malformed(path(path, name), "must be text, got " + v, "deve ser um texto, veio " + v);
@@ -67,12 +71,12 @@ final class Answer {
     }
 
     /** A list of whole numbers such as a shape {@code [98, 98]}. */
-    static int[] shape(JsonNode parent, String path, String name) {
+    public static int[] shape(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         return ints(v, path(path, name));
     }
 
-    static int[] ints(JsonNode v, String field) {
+    public static int[] ints(JsonNode v, String field) {
         if (!v.isArray() || v.isEmpty()) {
             throw malformed(field, "must be a list of whole numbers such as [98, 98], got " + v,
                     "deve ser uma lista de números inteiros como [98, 98], veio " + v);
@@ -90,7 +94,7 @@ final class Answer {
     }
 
     /** A rectangular list of rows of numbers. */
-    static double[][] matrix(JsonNode parent, String path, String name) {
+    public static double[][] matrix(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         String f = path(path, name);
         if (!v.isArray() || v.isEmpty()) {
@@ -115,7 +119,7 @@ final class Answer {
         return m;
     }
 
-    static String path(String path, String name) {
+    public static String path(String path, String name) {
         return path == null || path.isEmpty() ? name : path + "." + name;
     }
 }

@@ -56,7 +56,7 @@ abstract class FieldGrader implements Grader {
             }
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
-            return Grade.notGradable(e.reason);
+            return Grade.notGradable(e.reason());
         }
     }
 

@@ -143,7 +143,7 @@ public final class FormulaGrader implements Grader {
             }
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
-            return Grade.notGradable(e.reason);
+            return Grade.notGradable(e.reason());
         }
     }
 

@@ -1,10 +1,11 @@
 package org.convplay.exercise.grading;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.Grader;
+import org.convplay.exercise.GraderProvider;
 import org.convplay.exercise.Kind;
 
 /** Every grader, by the name exercise files use. Graders are stateless, so one instance each serves all. */
@@ -13,11 +14,18 @@ public final class Graders {
     private Graders() {
     }
 
+    /** Every feature's graders (see {@link GraderProvider}); two with one name would make exercise files ambiguous. */
     public static Map<String, Grader> all() {
         Map<String, Grader> byName = new LinkedHashMap<>();
-        for (Grader g : List.of(new FlipGrader(), new SamePaddingGrader(), new PracticalSameGrader(), new PracticalGrayGrader(),
-                PracticalRgbGrader.oneBand(), PracticalRgbGrader.severalBands(), new PracticalTimingGrader())) {
-            byName.put(g.name(), g);
+        // this class's loader, not the thread's: inside the packaged jar only it sees the application's classes
+        for (GraderProvider provider : ServiceLoader.load(GraderProvider.class, Graders.class.getClassLoader())) {
+            for (Grader g : provider.graders()) {
+                Grader earlier = byName.putIfAbsent(g.name(), g);
+                if (earlier != null) {
+                    throw new IllegalStateException("two graders are named \"" + g.name() + "\": " + earlier.getClass().getName()
+                            + " and " + g.getClass().getName());
+                }
+            }
         }
         return byName;
     }

@@ -5,32 +5,32 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small helpers for worked steps: grouped digits in each language and JSON building. */
-final class Numbers {
+public final class Numbers {
 
-    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    public static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Numbers() {
     }
 
     /** 96049604 as "96,049,604". */
-    static String en(long n) {
+    public static String en(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** 96049604 as "96.049.604", as Brazilian Portuguese writes it. */
-    static String pt(long n) {
+    public static String pt(long n) {
         return en(n).replace(',', '.');
     }
 
-    static String en(double d) {
+    public static String en(double d) {
         return String.format(java.util.Locale.ROOT, "%,.1f", d);
     }
 
-    static String pt(double d) {
+    public static String pt(double d) {
         return en(d).replace(',', '_').replace('.', ',').replace('_', '.');
     }
 
-    static ArrayNode ints(int... values) {
+    public static ArrayNode ints(int... values) {
         ArrayNode a = JSON.arrayNode();
         for (int v : values) {
             a.add(v);
@@ -38,7 +38,7 @@ final class Numbers {
         return a;
     }
 
-    static ArrayNode matrix(double[][] m) {
+    public static ArrayNode matrix(double[][] m) {
         ArrayNode rows = JSON.arrayNode();
         for (double[] row : m) {
             ArrayNode r = rows.addArray();
@@ -53,7 +53,7 @@ final class Numbers {
         return rows;
     }
 
-    static ArrayNode matrix(int[][] m) {
+    public static ArrayNode matrix(int[][] m) {
         ArrayNode rows = JSON.arrayNode();
         for (int[] row : m) {
             ArrayNode r = rows.addArray();
@@ -64,7 +64,7 @@ final class Numbers {
         return rows;
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.objectNode();
     }
 }

@@ -71,29 +71,29 @@ final class PracticalTimingGrader implements Grader {
             boolean ratioRight = both && Math.abs(ratio - actual) <= tolerance * actual;
             String shown = both ? String.format(Locale.ROOT, "%.2f", actual) : "?";
             List<Check> checks = List.of(
-                    ImagePageGrader.check("size", size == p.integer("size") && kernel == p.integer("k"),
+                    Check.of("size", size == p.integer("size") && kernel == p.integer("k"),
                             Text.of("Image " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel, as asked.",
                                     "Imagem " + size + " x " + size + " com kernel " + kernel + " x " + kernel + ", como pedido."),
                             Text.of("The run was " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel; the task asks for "
                                             + p.integer("size") + " x " + p.integer("size") + " and " + p.integer("k") + " x " + p.integer("k") + ".",
                                     "A medição foi " + size + " x " + size + " com kernel " + kernel + " x " + kernel + "; a tarefa pede "
                                             + p.integer("size") + " x " + p.integer("size") + " e " + p.integer("k") + " x " + p.integer("k") + ".")),
-                    ImagePageGrader.check("engines", both,
+                    Check.of("engines", both,
                             Text.of("The run includes OpenCV and the fast cpu engine.", "A medição inclui o OpenCV e a engine rápida cpu."),
                             Text.of("The run must time both opencv and cpu; it has " + medians.keySet() + ".",
                                     "A medição deve cronometrar opencv e cpu; ela tem " + medians.keySet() + ".")),
-                    ImagePageGrader.check("agree", allAgree,
+                    Check.of("agree", allAgree,
                             Text.of("Every engine agrees with the reference.", "Todas as engines concordam com a referência."),
                             Text.of("An engine differs from the reference by more than " + MAX_ERROR + ".",
                                     "Uma engine difere da referência por mais de " + MAX_ERROR + ".")),
-                    ImagePageGrader.check("ratio", ratioRight,
+                    Check.of("ratio", ratioRight,
                             Text.of("Ratio " + ratio + ": cpu's median over OpenCV's is " + shown + ".",
                                     "Razão " + ratio + ": a mediana da cpu sobre a do OpenCV é " + shown + "."),
                             Text.of("Ratio " + ratio + " is not cpu's median time divided by OpenCV's in this run (" + shown + ").",
                                     "A razão " + ratio + " não é o tempo mediano da cpu dividido pelo do OpenCV nesta medição (" + shown + ").")));
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
-            return Grade.notGradable(e.reason);
+            return Grade.notGradable(e.reason());
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.ChecklistItem;
 import org.convplay.exercise.Exercise;

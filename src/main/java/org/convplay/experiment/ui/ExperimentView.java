@@ -1,7 +1,8 @@
 package org.convplay.experiment.ui;
 
-import org.convplay.api.Html;
+import org.convplay.shared.Html;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -22,20 +23,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.convplay.api.NotFoundException;
-import org.convplay.benchmark.BenchmarkService;
-import org.convplay.benchmark.ui.BenchmarkView;
-import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.ui.PlaygroundView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.convplay.shared.NotFoundException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
-import org.convplay.image.ImageConvolutionService;
-import org.convplay.image.ImageExperiment;
-import org.convplay.image.SlidingWindowService;
-import org.convplay.image.ui.AnimationView;
-import org.convplay.image.ui.ImageView;
-import org.convplay.pipeline.PipelineService;
-import org.convplay.pipeline.ui.PipelineView;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -47,23 +40,14 @@ import org.convplay.ui.MainLayout;
 public class ExperimentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ExperimentService experiments;
-    private final ConvolutionService convolutions;
-    private final PipelineService pipelines;
-    private final ImageConvolutionService images;
-    private final SlidingWindowService windows;
-    private final BenchmarkService benchmarks;
+    private final Map<String, ExperimentPage> pages = new HashMap<>();
     private String title = "Experiment";
     /** The restored page, kept so that tests can read what it shows. */
-    Object page;
+    Component page;
 
-    public ExperimentView(ExperimentService experiments, ConvolutionService convolutions, PipelineService pipelines,
-                          ImageConvolutionService images, SlidingWindowService windows, BenchmarkService benchmarks) {
+    public ExperimentView(ExperimentService experiments, List<ExperimentPage> pages) {
         this.experiments = experiments;
-        this.convolutions = convolutions;
-        this.pipelines = pipelines;
-        this.images = images;
-        this.windows = windows;
-        this.benchmarks = benchmarks;
+        pages.forEach(p -> this.pages.put(p.kind(), p));
         setWidthFull();
     }
 
@@ -84,33 +68,11 @@ public class ExperimentView extends VerticalLayout implements BeforeEnterObserve
         title = e.getTitle();
         JsonNode body = experiments.body(e);
         add(header(e));
-        if ("playground".equals(e.getKind())) {
-            PlaygroundView view = new PlaygroundView(convolutions, experiments);
-            add(view);
-            view.load(body.get("request"), e);
-            page = view;
-        } else if ("animation".equals(e.getKind())) {
-            AnimationView view = new AnimationView(windows, experiments);
-            add(view);
-            view.load(body.get("request"), e);
-            page = view;
-        } else if ("images".equals(e.getKind())) {
-            ImageView view = new ImageView(images, windows, experiments, null);
-            add(view);
-            JsonNode request = body.get("request");
-            view.load(request, body.get("view"), experiments.image(ImageExperiment.read(request).sha256()), e);
-            page = view;
-        } else if ("benchmark".equals(e.getKind())) {
-            BenchmarkView view = new BenchmarkView(benchmarks);
-            add(view);
-            view.load(body.get("request"));
-            page = view;
-        } else {
-            PipelineView view = new PipelineView(pipelines, experiments);
-            add(view);
-            view.load(body.get("request"), e);
-            page = view;
+        ExperimentPage restorer = pages.get(e.getKind());
+        if (restorer == null) {
+            throw new IllegalStateException("experiment " + e.getId() + " has kind \"" + e.getKind() + "\", which no page opens");
         }
+        page = restorer.restore(e, body, this);
     }
 
     private void showNotice(String message, String id) {

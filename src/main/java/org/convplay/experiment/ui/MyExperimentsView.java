@@ -21,7 +21,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.limits.RefusedException;

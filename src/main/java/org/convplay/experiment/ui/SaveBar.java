@@ -14,7 +14,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import java.util.List;
 import java.util.function.Supplier;
-import org.convplay.api.BadRequestException;
+import org.convplay.shared.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.limits.RefusedException;

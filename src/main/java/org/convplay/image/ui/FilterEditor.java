@@ -13,7 +13,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import java.util.ArrayList;
 import java.util.List;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import org.convplay.image.KernelPreset;
 
 /**

@@ -1,5 +1,7 @@
 package org.convplay.image.ui;
 
+import org.convplay.shared.Hashes;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -40,8 +42,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.convplay.api.BadRequestException;
-import org.convplay.convolve.Limits;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Limits;
 import org.convplay.engine.Border;
 import org.convplay.engine.Convention;
 import org.convplay.engine.ConvSpec;
@@ -57,7 +59,7 @@ import org.convplay.image.DecodedImage;
 import org.convplay.image.ImageConvolutionService;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
-import org.convplay.experiment.ImageStore;
+import org.convplay.image.ImageStore;
 import org.convplay.experiment.ui.SaveBar;
 import org.convplay.exercise.ui.TaskBar;
 import org.convplay.exercise.ui.TaskBars;
@@ -464,7 +466,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
      * hash; SaveBar sends the file along), {@code view} the animated patch.
      */
     ObjectNode toJson() {
-        ImageExperiment r = new ImageExperiment(ImageStore.sha256(imageBytes), image.fileName(), currentScale(), gray.getValue(),
+        ImageExperiment r = new ImageExperiment(Hashes.sha256(imageBytes), image.fileName(), currentScale(), gray.getValue(),
                 padding.getValue() == null ? "same" : padding.getValue(), border.getValue() == null ? Border.ZERO : border.getValue(),
                 Fields.value(stride, "stride"), filterStates());
         ObjectNode body = JsonNodeFactory.instance.objectNode();

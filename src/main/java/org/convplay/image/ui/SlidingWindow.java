@@ -7,7 +7,7 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import java.util.Map;
-import org.convplay.convolve.Numbers;
+import org.convplay.shared.Numbers;
 import org.convplay.image.WindowPlan;
 
 /**

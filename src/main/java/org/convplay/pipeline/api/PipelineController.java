@@ -1,5 +1,7 @@
 package org.convplay.pipeline.api;
 
+import org.convplay.shared.JsonArrays;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -7,8 +9,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.api.ConvolveController;
+import org.convplay.shared.NdArray;
 import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +53,7 @@ class PipelineController {
         PipelineService.Run run = service.run(request.pipeline(), request.input(), request.backend());
         Map<String, Object> out = new LinkedHashMap<>();
         NdArray output = NdArray.of(run.result().output(), false);
-        out.put("output", ConvolveController.nested(request.channelsLast() ? output.transpose(1, 2, 0) : output));
+        out.put("output", JsonArrays.nested(request.channelsLast() ? output.transpose(1, 2, 0) : output));
         // shapes stay [C, H, W] as docs/api.md defines them, whatever the layout
         out.put("shapes", run.result().shapes());
         out.put("parameters", request.pipeline().parametersPerLayer());

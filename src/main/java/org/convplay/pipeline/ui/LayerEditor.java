@@ -16,11 +16,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
-import org.convplay.api.JsonArrays;
-import org.convplay.convolve.Limits;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.NdArrayParser;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.shared.JsonArrays;
+import org.convplay.shared.Limits;
+import org.convplay.shared.NdArray;
+import org.convplay.shared.NdArrayParser;
+import org.convplay.ui.MatrixEditor;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.model.Pipeline;
 
@@ -169,7 +169,7 @@ class LayerEditor extends VerticalLayout {
 
     private static JsonNode toJsonList(NdArray a) {
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .valueToTree(org.convplay.convolve.api.ConvolveController.nested(a));
+                .valueToTree(JsonArrays.nested(a));
     }
 
     /** How the page shows outputs: significant digits, colours, and the notebook's round(y*256) integers. */

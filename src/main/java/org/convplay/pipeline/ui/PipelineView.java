@@ -1,12 +1,14 @@
 package org.convplay.pipeline.ui;
 
+import org.convplay.shared.JsonArrays;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import org.convplay.convolve.ui.MatrixOptions;
+import org.convplay.ui.MatrixOptions;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,12 +25,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.convplay.api.BadRequestException;
-import org.convplay.convolve.NdArray;
-import org.convplay.convolve.api.ConvolveController;
-import org.convplay.convolve.api.ConvolveJson;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.NdArray;
+import org.convplay.shared.RequestJson;
 import com.vaadin.flow.component.textfield.TextArea;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import org.convplay.engine.Convention;
 import org.convplay.engine.export.CodeExport;
 import org.convplay.engine.export.Target;
@@ -181,8 +182,8 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         }
         loading = true;
         try {
-            NdArray in = org.convplay.api.JsonArrays.read(body.get("input"), "input", MAX_CHANNELS * 64 * 64);
-            setChannels(ConvolveJson.input(in, ConvolveJson.channelsLast(body)));
+            NdArray in = org.convplay.shared.JsonArrays.read(body.get("input"), "input", MAX_CHANNELS * 64 * 64);
+            setChannels(RequestJson.input(in, RequestJson.channelsLast(body)));
             convention.setValue(Convention.fromId(body.path("convention").asText("tensorflow")));
             layers.clear();
             layerList.removeAll();
@@ -229,7 +230,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         storeChannel();
-        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(ConvolveController.nested(
+        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(JsonArrays.nested(
                 channels.shape()[0] == 1 ? new NdArray(new int[] {channels.shape()[1], channels.shape()[2]}, channels.values()) : channels)));
         body.put("convention", convention.getValue() == null ? "tensorflow" : convention.getValue().id());
         ArrayNode list = body.putArray("layers");
@@ -312,7 +313,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
 
     private void readInputText(String text) {
         try {
-            NdArray a = org.convplay.convolve.NdArrayParser.parse(text, "input", MAX_CHANNELS * 64 * 64);
+            NdArray a = org.convplay.shared.NdArrayParser.parse(text, "input", MAX_CHANNELS * 64 * 64);
             setChannels(a.rank() == 3 && "tf".equals(layout.getValue()) ? a.transpose(2, 0, 1) : a);
             recompute();
         } catch (BadRequestException e) {

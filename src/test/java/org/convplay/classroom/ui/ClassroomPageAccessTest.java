@@ -12,7 +12,7 @@ import java.util.Map;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
-import org.convplay.account.ui.LoginView;
+import org.convplay.security.ui.LoginView;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
 import org.convplay.classroom.domain.LatePolicy;
@@ -140,6 +140,6 @@ class ClassroomPageAccessTest extends KaribuSpringTest {
         assertThat(visit("exercises")).isEqualTo(ExerciseListView.class);
         assertThat(visit("exercises/dense-vs-conv")).isEqualTo(ExercisePracticeView.class);
         assertThat(visit("login")).isEqualTo(LoginView.class);
-        assertThat(visit("signup")).isEqualTo(org.convplay.account.ui.SignUpView.class);
+        assertThat(visit("signup")).isEqualTo(org.convplay.security.ui.SignUpView.class);
     }
 }

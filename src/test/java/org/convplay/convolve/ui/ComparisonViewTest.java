@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
+import org.convplay.ui.MatrixEditor;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.Convention;

@@ -1,5 +1,12 @@
 package org.convplay.convolve.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.select.Select;
+import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MatrixOptions;
+
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +15,7 @@ import com.vaadin.flow.component.UI;
 import java.util.List;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.Numbers;
+import org.convplay.shared.Numbers;
 import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
@@ -41,12 +48,12 @@ class MatrixDisplayTest {
         for (MatrixEditor m : List.of(view.input, view.kernel, view.result)) {
             assertThat(m.getElement().getProperty("coloured", false)).isTrue();
         }
-        view.options.colours.setValue(false);
+        _get(view, Checkbox.class, spec -> spec.withId("colours")).setValue(false);
         for (MatrixEditor m : List.of(view.input, view.kernel, view.result)) {
             assertThat(m.getElement().getProperty("coloured", true)).isFalse();
             assertThat(m.isColoured()).isFalse();
         }
-        assertThat(view.options.colours.getLabel()).isEqualTo("Colour cells by value");
+        assertThat(_get(view, Checkbox.class, spec -> spec.withId("colours")).getLabel()).isEqualTo("Colour cells by value");
     }
 
     @Test
@@ -54,7 +61,7 @@ class MatrixDisplayTest {
         view.input.paste("[[1, 0], [0, 0]]");
         view.kernel.paste("[[0.123456]]");
         assertThat(view.result.getCells()[0][0]).isEqualTo("0.1235");
-        view.options.digits.setValue(2);
+        digits().setValue(2);
         assertThat(view.result.getCells()[0][0]).isEqualTo("0.12");
         // hover shows, and Copy as NumPy copies, every digit float32 keeps
         assertThat(((elemental.json.JsonValue) view.result.getElement().getPropertyRaw("exact")).toJson()).contains("0.123456");
@@ -90,5 +97,10 @@ class MatrixDisplayTest {
         // taps at padded rows -1, 0 and columns -1, 1: only (0, 1) lies in the input
         assertThat(field).hasSize(1);
         assertThat(field.get(0)).containsExactly(0, 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Select<Integer> digits() {
+        return _get(view, Select.class, spec -> spec.withId("digits"));
     }
 }

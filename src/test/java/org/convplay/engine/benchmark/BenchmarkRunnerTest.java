@@ -14,11 +14,11 @@ import org.convplay.engine.ConvSpec;
 import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.EngineChooser;
 import org.convplay.engine.EngineRegistry;
-import org.convplay.engine.FastCpuEngine;
 import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
+import org.convplay.engine.cpu.FastCpuEngine;
 import org.junit.jupiter.api.Test;
 
 /** The runner's contract: one row per engine on the same data, honest errors, limits, progress and cancellation. */
@@ -66,7 +66,7 @@ class BenchmarkRunnerTest {
         EngineChooser chooser = new EngineChooser(List.of(gpu, cpu), cpu,
                 List.of(new EngineChooser.Point(1, 32, 3, 1), new EngineChooser.Point(4, 16, 3, 4)), clock::get);
 
-        List<String> notes = BenchmarkRunner.calibrationNotes(chooser);
+        List<String> notes = MachineNotes.calibrationNotes(chooser);
 
         assertThat(notes).containsExactly(
                 "automatic choice among tornado, cpu, measured here (best run of each): cpu unless another is 1.2x"

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import java.util.Locale;
 import org.convplay.classroom.KaribuSpringTest;
 import org.junit.jupiter.api.Test;
@@ -157,7 +157,7 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
                 .as("and it is the exact value that is answered").isEqualTo(third);
 
         ExercisePracticeView noMatrix = open("exercises/dense-vs-conv", Locale.ENGLISH);
-        assertThat(noMatrix.form.getChildren().filter(c -> c instanceof org.convplay.convolve.ui.MatrixOptions)).isEmpty();
+        assertThat(noMatrix.form.getChildren().filter(c -> c instanceof org.convplay.ui.MatrixOptions)).isEmpty();
     }
 
     @Test

@@ -46,6 +46,8 @@ class TaskBarTest extends KaribuSpringTest {
     ExerciseService exercises;
     @Autowired
     ExperimentService experiments;
+    @Autowired
+    org.convplay.image.ImageStore images;
 
     private static void open(String location) {
         String[] parts = location.split("\\?", 2);
@@ -190,7 +192,7 @@ class TaskBarTest extends KaribuSpringTest {
         var request = experiments.body(saved).get("request");
         assertThat(request.get("gray").asBoolean()).isTrue();
         assertThat(request.get("padding").asText()).isEqualTo(padding);
-        assertThat(experiments.image(request.get("image").get("sha256").asText())).isNotEmpty();
+        assertThat(images.file(request.get("image").get("sha256").asText())).isNotEmpty();
 
         Views.ExerciseStats stats = table.exercises().get(0);
         assertThat(stats.attempts()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package org.convplay.experiment.api;
 
+import org.convplay.shared.Hashes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
-import org.convplay.experiment.ImageStore;
+import org.convplay.image.ImageStore;
 import org.convplay.image.SampleImage;
 import org.convplay.image.TestImages;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ImageExperimentApiTest {
     static final byte[] COLOUR = SampleImage.COLOUR.bytes();
 
     static String request(byte[] file, String name, String kernels) {
-        return "{\"image\": {\"sha256\": \"" + ImageStore.sha256(file) + "\", \"fileName\": \"" + name + "\"}, \"scale\": \"byte\", "
+        return "{\"image\": {\"sha256\": \"" + Hashes.sha256(file) + "\", \"fileName\": \"" + name + "\"}, \"scale\": \"byte\", "
                 + "\"gray\": false, \"padding\": \"valid\", \"border\": \"reflect\", \"stride\": 2, "
                 + "\"filters\": [{\"preset\": \"sobel-x\", \"target\": -1, \"kernels\": " + kernels + "}]}";
     }
@@ -46,7 +48,7 @@ class ImageExperimentApiTest {
     static final String ONE_KERNEL = "[[[-1,0,1],[-2,0,2],[-1,0,1]]]";
 
     static String images(byte[] file) {
-        return "{\"" + ImageStore.sha256(file) + "\": \"" + Base64.getEncoder().encodeToString(file) + "\"}";
+        return "{\"" + Hashes.sha256(file) + "\": \"" + Base64.getEncoder().encodeToString(file) + "\"}";
     }
 
     static String body(String title, String request, String images) {
@@ -78,13 +80,13 @@ class ImageExperimentApiTest {
         // once stored, the hash alone is enough
         String third = saveId(body("third", request, null));
         assertThat(store.count()).isEqualTo(before + 1);
-        assertThat(store.get(ImageStore.sha256(GRAY))).hasValueSatisfying(b -> assertThat(b).isEqualTo(GRAY));
+        assertThat(store.get(Hashes.sha256(GRAY))).hasValueSatisfying(b -> assertThat(b).isEqualTo(GRAY));
 
         JsonNode e = fetch(first);
         assertThat(e.get("kind").asText()).isEqualTo("images");
         assertThat(e.get("request")).isEqualTo(mapper.readTree(request));
         assertThat(e.get("view").get("patch").get("column").asInt()).isEqualTo(3);
-        assertThat(Base64.getDecoder().decode(e.get("images").get(ImageStore.sha256(GRAY)).asText())).isEqualTo(GRAY);
+        assertThat(Base64.getDecoder().decode(e.get("images").get(Hashes.sha256(GRAY)).asText())).isEqualTo(GRAY);
         assertThat(fetch(second).get("request")).isEqualTo(fetch(third).get("request"));
     }
 
@@ -118,10 +120,10 @@ class ImageExperimentApiTest {
         byte[] unseen = TestImages.plain(9, 7, false, "png");
         save(body("no file", request(unseen, "x.png", ONE_KERNEL), null)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("is not an image stored here")));
-        String wrongKey = "{\"" + ImageStore.sha256(GRAY) + "\": \"" + Base64.getEncoder().encodeToString(unseen) + "\"}";
+        String wrongKey = "{\"" + Hashes.sha256(GRAY) + "\": \"" + Base64.getEncoder().encodeToString(unseen) + "\"}";
         save(body("wrong key", request(GRAY, "x.png", ONE_KERNEL), wrongKey)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error", containsString("not the key it is listed under")));
-        save(body("not base64", request(GRAY, "x.png", ONE_KERNEL), "{\"" + ImageStore.sha256(GRAY) + "\": \"***\"}"))
+        save(body("not base64", request(GRAY, "x.png", ONE_KERNEL), "{\"" + Hashes.sha256(GRAY) + "\": \"***\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", containsString("is not base64")));
         byte[] text = "not a picture".getBytes();
         save(body("text", request(text, "notes.png", ONE_KERNEL), images(text))).andExpect(status().isBadRequest());

@@ -6,7 +6,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.convolve.ui.MatrixEditor;
+import org.convplay.ui.MatrixEditor;
 import org.convplay.pipeline.PipelineService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

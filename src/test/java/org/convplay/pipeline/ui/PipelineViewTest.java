@@ -42,7 +42,7 @@ class PipelineViewTest {
         // under Theano the kernel is flipped: output (5+j-1, 5+i-1) holds w[2-j][2-i]... i.e. the kernel turned
         var kernel = Initializer.GLOROT_UNIFORM.create(1, 1, 3, 3, 0);
         var out = view.layers.get(0).outputs.getChildren().findFirst().orElseThrow();
-        String[][] cells = ((org.convplay.convolve.ui.MatrixEditor) out).getCells();
+        String[][] cells = ((org.convplay.ui.MatrixEditor) out).getCells();
         assertThat(Float.parseFloat(cells[4][4])).isCloseTo(kernel.weight(0, 0, 0, 0), org.assertj.core.data.Offset.offset(1e-3f));
         assertThat(Float.parseFloat(cells[6][6])).isCloseTo(kernel.weight(0, 0, 2, 2), org.assertj.core.data.Offset.offset(1e-3f));
         assertThat(cells[3][3]).isEqualTo("0");
@@ -82,7 +82,7 @@ class PipelineViewTest {
         view.layers.get(0).weights.setValue("[[[[0,0,0],[0,2,0],[0,0,0]]]]");
         view.layers.get(0).bias.setValue(false);
         assertThat(view.layers.get(0).summary.getText()).isEqualTo("Output shape [1, 11, 11], 9 parameters");
-        String[][] pooled = ((org.convplay.convolve.ui.MatrixEditor) view.layers.get(1).outputs.getChildren().findFirst().orElseThrow()).getCells();
+        String[][] pooled = ((org.convplay.ui.MatrixEditor) view.layers.get(1).outputs.getChildren().findFirst().orElseThrow()).getCells();
         // Theano's pooling windows {-1,0},{1,2},{3,4},{5,6}: the impulse (5,5) doubled lands at (3,3)
         assertThat(pooled[3][3]).isEqualTo("2");
     }

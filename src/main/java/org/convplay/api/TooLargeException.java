@@ -1,8 +1,0 @@
-package org.convplay.api;
-
-/** A request over a documented size limit (HTTP 413); the message names the limit. */
-public class TooLargeException extends BadRequestException {
-    public TooLargeException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,19 @@
+package org.convplay.experiment.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
+import org.convplay.experiment.Experiment;
+
+/** How a feature's page opens one of its saved experiments at the permalink; each feature registers one per kind. */
+public interface ExperimentPage {
+
+    /** The kind it opens, as {@code ExperimentKind.id()}. */
+    String kind();
+
+    /**
+     * Adds the feature's page to {@code into}, restored to the saved state {@code body} ({@code {"request": ..., "view": ...}}),
+     * and returns it.
+     */
+    Component restore(Experiment experiment, JsonNode body, HasComponents into);
+}

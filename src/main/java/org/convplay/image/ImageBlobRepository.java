@@ -1,0 +1,6 @@
+package org.convplay.image;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ImageBlobRepository extends JpaRepository<ImageBlob, String> {
+}
