@@ -229,7 +229,7 @@ public final class ExerciseReader {
         List<ChecklistItem> items = new ArrayList<>();
         for (YamlNode item : node.items()) {
             item.onlyKeys(Set.of("check", "en", "pt"));
-            Text text = new Text(item.required("en").string(), item.required("pt").string());
+            Text text = Text.literal(item.required("en").string(), item.required("pt").string());
             checkPlaceholders(item, text, declared);
             items.add(new ChecklistItem(item.required("check").string(), text));
         }

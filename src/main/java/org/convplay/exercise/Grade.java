@@ -2,21 +2,20 @@ package org.convplay.exercise;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The outcome of grading one answer. A malformed answer is not gradable: it has a reason and no
  * checks, and in a class it does not use up an attempt. A gradable answer has one check per part;
  * its score is the share of parts that are right.
  */
-public record Grade(boolean gradable, String reasonEn, String reasonPt, List<Check> checks) {
+public record Grade(boolean gradable, Text reason, List<Check> checks) {
 
     public static Grade notGradable(Text reason) {
-        return new Grade(false, reason.en(), reason.pt(), List.of());
+        return new Grade(false, reason, List.of());
     }
 
     public static Grade of(List<Check> checks) {
-        return new Grade(true, null, null, List.copyOf(checks));
+        return new Grade(true, null, List.copyOf(checks));
     }
 
     public boolean correct() {
@@ -31,13 +30,17 @@ public record Grade(boolean gradable, String reasonEn, String reasonPt, List<Che
         return (double) checks.stream().filter(Check::correct).count() / checks.size();
     }
 
-    /** What was right and what was not, one line per part; or why the answer could not be graded. */
-    public String feedback(Locale locale) {
+    /** What was right and what was not, one line per part marked ✔ or ✘; or why the answer could not be graded. */
+    public Text feedback() {
         if (!gradable) {
-            return new Text(reasonEn, reasonPt).in(locale);
+            return reason;
         }
-        return checks.stream()
-                .map(c -> (c.correct() ? "✔ " : "✘ ") + c.message().in(locale))
-                .collect(Collectors.joining("\n"));
+        return new Text.Lines(checks.stream()
+                .map(c -> Text.of(c.correct() ? "grading.check.right" : "grading.check.wrong", c.message())).toList());
+    }
+
+    /** {@link #feedback()} in the locale's language. */
+    public String feedback(Locale locale) {
+        return feedback().in(locale);
     }
 }

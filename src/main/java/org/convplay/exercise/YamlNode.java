@@ -166,7 +166,7 @@ final class YamlNode {
     /** Both languages of a text: {@code {en: ..., pt: ...}}. */
     Text text() {
         onlyKeys(Set.of("en", "pt"));
-        return new Text(required("en").string(), required("pt").string());
+        return Text.literal(required("en").string(), required("pt").string());
     }
 
     /** The node as JSON, for reference answers and answer examples (which are JSON in the API). */

@@ -5,9 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import org.convplay.shared.Messages;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -66,16 +65,14 @@ class LoginThrottle extends OncePerRequestFilter {
     /** The sign-in form posts natively, so a browser shows this answer as a page: a short one in its language. */
     private static void writePage(HttpServletRequest request, HttpServletResponse response, RefusedException e)
             throws IOException {
-        ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n/translations", request.getLocale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String message = MessageFormat.format(texts.getString("limits.loginThrottled"), e.retryAfterSeconds());
+        String message = Messages.render(request.getLocale(), "limits.loginThrottled", e.retryAfterSeconds());
         response.setStatus(e.status());
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>429</title></head><body><p>"
                 + HtmlUtils.htmlEscape(message) + "</p><p><a href=\"" + request.getContextPath() + "/login\">"
-                + HtmlUtils.htmlEscape(texts.getString("limits.backToLogin")) + "</a></p></body></html>");
+                + HtmlUtils.htmlEscape(Messages.render(request.getLocale(), "limits.backToLogin")) + "</a></p></body></html>");
     }
 
     /** Spring Security publishes this for every wrong username or password. */

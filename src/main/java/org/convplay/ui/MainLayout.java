@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -78,6 +79,10 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     public void localeChange(LocaleChangeEvent event) {
         Locale locale = event.getLocale();
         title.setText(getTranslation("app.title"));
+        if (getContent() instanceof HasDynamicTitle page) {
+            // the router sets a page's title when it navigates; a switch of language does not navigate
+            getUI().ifPresent(ui -> ui.getPage().setTitle(page.getPageTitle()));
+        }
         language.setValue(locale.getLanguage().equals("pt") ? PORTUGUESE : Locale.ENGLISH);
         account.ifPresent(a -> signedInAs.setText(getTranslation("classroom.home.signedInAs", a.displayName(),
                 getTranslation("classroom.role." + a.role().name().toLowerCase(Locale.ROOT)))));

@@ -20,8 +20,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
@@ -45,9 +45,8 @@ import org.convplay.ui.MainLayout;
  */
 @AnonymousAllowed
 @Route(value = "benchmark", layout = MainLayout.class)
-@PageTitle("Benchmark")
 @Menu(title = "nav.benchmark", order = 4)
-public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class BenchmarkView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     /** The notebook's comparison and the layer the issue names, one click each. */
     enum Preset {
@@ -247,5 +246,10 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
         table.addColumn(r -> format(r.maxAbsError(), "%.2e")).setHeader(getTranslation("benchmark.error"));
         table.addColumn(BenchmarkRunner.Row::runs).setHeader(getTranslation("benchmark.runs"));
         table.addColumn(BenchmarkRunner.Row::note).setHeader(getTranslation("benchmark.note")).setFlexGrow(3);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.benchmark");
     }
 }

@@ -22,7 +22,7 @@ import org.convplay.account.Account;
 public class Submission {
 
     public static final int ANSWER_MAX = 1_000_000;
-    public static final int FEEDBACK_MAX = 20_000;
+    public static final int FEEDBACK_MAX = 100_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,10 +57,15 @@ public class Submission {
     @Column(nullable = false)
     private boolean late;
 
-    @Column(name = "feedback_en", nullable = false, length = FEEDBACK_MAX)
+    /** The feedback as bundle keys and arguments ({@code TextJson}), rendered in the reader's language. */
+    @Column(name = "feedback", length = FEEDBACK_MAX)
+    private String feedback;
+
+    /** Rows from before V8 hold their feedback as written in each language; newer rows leave these null. */
+    @Column(name = "feedback_en", length = 20_000)
     private String feedbackEn;
 
-    @Column(name = "feedback_pt", nullable = false, length = FEEDBACK_MAX)
+    @Column(name = "feedback_pt", length = 20_000)
     private String feedbackPt;
 
     @Column(name = "submitted_at", nullable = false)
@@ -74,7 +79,7 @@ public class Submission {
     }
 
     public Submission(Assignment assignment, Account student, String exerciseId, long seed, String answer, boolean correct,
-                      double rawScore, double score, boolean late, String feedbackEn, String feedbackPt, Instant submittedAt) {
+                      double rawScore, double score, boolean late, String feedback, Instant submittedAt) {
         this.assignment = assignment;
         this.student = student;
         this.exerciseId = exerciseId;
@@ -84,13 +89,12 @@ public class Submission {
         this.rawScore = rawScore;
         this.score = score;
         this.late = late;
-        this.feedbackEn = cut(feedbackEn);
-        this.feedbackPt = cut(feedbackPt);
+        if (feedback.length() > FEEDBACK_MAX) {
+            // TextJson cuts long arguments, so this means a text with far more lines than any exercise has parts
+            throw new IllegalArgumentException("feedback of " + feedback.length() + " characters, at most " + FEEDBACK_MAX);
+        }
+        this.feedback = feedback;
         this.submittedAt = submittedAt;
-    }
-
-    private static String cut(String s) {
-        return s.length() <= FEEDBACK_MAX ? s : s.substring(0, FEEDBACK_MAX);
     }
 
     public Long getId() {
@@ -131,6 +135,10 @@ public class Submission {
 
     public boolean isLate() {
         return late;
+    }
+
+    public String getFeedback() {
+        return feedback;
     }
 
     public String getFeedbackEn() {

@@ -25,6 +25,7 @@ import org.convplay.classroom.domain.SubmissionRepository;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.Grade;
 import org.convplay.exercise.Text;
+import org.convplay.exercise.TextJson;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
 import org.convplay.exercise.service.StudentWork;
@@ -192,9 +193,14 @@ public class AssignmentService {
             example = "{}";
         }
         return new Views.StudentExercise(exerciseId, e.title(), v.prompt(), v.parameters().asMap(), example, attempts.size(), left,
-                best, solved, last == null ? null : Text.of(last.getFeedbackEn(), last.getFeedbackPt()),
+                best, solved, last == null ? null : feedback(last),
                 reveal ? v.solution().steps() : null, reveal ? notes(v) : null, e.parts(), hints,
                 last == null ? null : last.getAnswer(), lastChecks);
+    }
+
+    /** A submission's feedback, to render in the reader's language; rows from before V8 hold theirs as written in both. */
+    private static Text feedback(Submission s) {
+        return s.getFeedback() != null ? TextJson.read(s.getFeedback()) : Text.literal(s.getFeedbackEn(), s.getFeedbackPt());
     }
 
     /** Whether the worked solution is shown, by the rule the teacher chose for the assignment. */
@@ -265,45 +271,34 @@ public class AssignmentService {
         long used = submissions.countByAssignmentIdAndStudentIdAndExerciseId(a.getId(), student.id(), exerciseId);
         int left = (int) Math.max(0, a.getMaxAttempts() - used);
         if (status == Views.Status.NOT_OPEN) {
-            return notGraded(Views.Outcome.NOT_OPEN, left, Text.of("This assignment opens at " + a.getOpensAt() + ".",
-                    "Esta tarefa abre em " + a.getOpensAt() + "."));
+            return notGraded(Views.Outcome.NOT_OPEN, left, Text.of("classroom.submission.notOpen", a.getOpensAt()));
         }
         if (left == 0) {
-            return notGraded(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("No attempts left: all " + a.getMaxAttempts() + " are used.",
-                    "Não restam tentativas: todas as " + a.getMaxAttempts() + " foram usadas."));
+            return notGraded(Views.Outcome.NO_ATTEMPTS_LEFT, 0, Text.of("classroom.submission.noAttemptsLeft", a.getMaxAttempts()));
         }
         if (status == Views.Status.CLOSED) {
-            return notGraded(Views.Outcome.CLOSED, left, Text.of("The due date (" + a.getDueAt() + ") has passed; late answers are not accepted.",
-                    "O prazo (" + a.getDueAt() + ") passou; respostas atrasadas não são aceitas."));
+            return notGraded(Views.Outcome.CLOSED, left, Text.of("classroom.submission.closed", a.getDueAt()));
         }
         if (answerText != null && answerText.length() > Submission.ANSWER_MAX) {
-            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer has " + answerText.length() + " characters; at most "
-                    + Submission.ANSWER_MAX + " are kept. It did not use an attempt.", "A resposta tem " + answerText.length()
-                    + " caracteres; no máximo " + Submission.ANSWER_MAX + " são guardados. Ela não usou uma tentativa."));
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("classroom.submission.tooLong", answerText.length(), Submission.ANSWER_MAX));
         }
         JsonNode answer;
         try {
             answer = json.readTree(answerText == null ? "" : answerText);
         } catch (JsonProcessingException e) {
-            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("The answer is not valid JSON (" + e.getOriginalMessage()
-                    + "); it did not use an attempt.", "A resposta não é um JSON válido (" + e.getOriginalMessage()
-                    + "); ela não usou uma tentativa."));
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("classroom.submission.notJson", e.getOriginalMessage()));
         }
         Variant v = variant(a, student, exerciseId);
         Grade grade = exercises.grade(v, answer);
         if (!grade.gradable()) {
-            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of(grade.reasonEn() + " (This did not use an attempt.)",
-                    grade.reasonPt() + " (Isto não usou uma tentativa.)"));
+            return notGraded(Views.Outcome.NOT_GRADABLE, left, Text.of("classroom.submission.notGradable", grade.reason()));
         }
         boolean late = status == Views.Status.LATE;
         double score = late ? grade.score() * (100 - a.getLatePenaltyPercent()) / 100.0 : grade.score();
-        Text feedback = Text.of(grade.feedback(java.util.Locale.ENGLISH), grade.feedback(java.util.Locale.forLanguageTag("pt-BR")));
-        if (late) {
-            feedback = Text.of(feedback.en() + "\nLate: " + a.getLatePenaltyPercent() + "% penalty.",
-                    feedback.pt() + "\nAtrasada: penalidade de " + a.getLatePenaltyPercent() + "%.");
-        }
+        Text feedback = late ? new Text.Lines(List.of(grade.feedback(), Text.of("classroom.submission.late", a.getLatePenaltyPercent())))
+                : grade.feedback();
         Submission saved = new Submission(a, accounts.getReferenceById(student.id()), exerciseId, v.seed(), answer.toString(),
-                grade.correct(), grade.score(), score, late, feedback.en(), feedback.pt(), now);
+                grade.correct(), grade.score(), score, late, TextJson.write(feedback), now);
         if (page != null && experiments.knows(page.kind())) {
             // every page a practical is done on has an experiment kind; the check stays for pages added later
             String title = v.exercise().title().en() + ": " + student.username() + ", " + a.getTitle();

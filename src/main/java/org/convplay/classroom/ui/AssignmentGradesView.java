@@ -10,7 +10,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -21,9 +21,8 @@ import org.convplay.ui.MainLayout;
 
 /** The grade table of one assignment (students x exercises) and its CSV download, for the class's teacher. */
 @Route(value = "classroom/assignments/:assignmentId/grades", layout = MainLayout.class)
-@PageTitle("Grades")
 @RolesAllowed("TEACHER")
-public class AssignmentGradesView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class AssignmentGradesView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final GradeService grades;
     private Views.GradeTable table;
@@ -103,5 +102,10 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
     @Override
     public void localeChange(LocaleChangeEvent event) {
         render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.grades");
     }
 }

@@ -11,8 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -34,10 +34,9 @@ import org.convplay.ui.MainLayout;
  * with its code and sees every assignment with its deadline and grade so far.
  */
 @Route(value = "classroom", layout = MainLayout.class)
-@PageTitle("Classroom")
 @Menu(title = "classroom.nav.home", order = 30)
 @RolesAllowed({"TEACHER", "STUDENT"})
-public class ClassroomView extends VerticalLayout implements LocaleChangeObserver {
+public class ClassroomView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final CourseService courses;
     private final AssignmentService assignments;
@@ -148,5 +147,10 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
         }
         Fields.fitColumns(classes);
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classroom.home.title");
     }
 }

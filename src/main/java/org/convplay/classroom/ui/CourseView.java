@@ -17,7 +17,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -43,9 +43,8 @@ import org.convplay.ui.MainLayout;
 
 /** A teacher's class: its join code, its students (each linking to their grades), its assignments and a form for a new one. */
 @Route(value = "classroom/classes/:courseId", layout = MainLayout.class)
-@PageTitle("Class")
 @RolesAllowed("TEACHER")
-public class CourseView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class CourseView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final CourseService courses;
     private final AssignmentService assignments;
@@ -191,5 +190,10 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
                 ? getTranslation("classroom.assignment.ownExercise", e.title().in(locale)) : e.title().in(locale));
         create.setText(getTranslation("classroom.assignment.create"));
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.course");
     }
 }

@@ -17,7 +17,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
@@ -43,9 +43,8 @@ import org.convplay.ui.MainLayout;
  * feedback of the last attempt and, when the rules allow, the worked solution.
  */
 @Route(value = "classroom/assignments/:assignmentId", layout = MainLayout.class)
-@PageTitle("Assignment")
 @RolesAllowed("STUDENT")
-public class StudentAssignmentView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class StudentAssignmentView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final AssignmentService assignments;
     private final ExerciseService exercises;
@@ -219,5 +218,10 @@ public class StudentAssignmentView extends VerticalLayout implements BeforeEnter
     @Override
     public void localeChange(LocaleChangeEvent event) {
         render(event.getLocale());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classroom.assignment.title");
     }
 }

@@ -7,7 +7,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convplay.classroom.service.GradeService;
@@ -17,9 +17,8 @@ import org.convplay.ui.MainLayout;
 
 /** One student's grades across a class's assignments, for the class's teacher. */
 @Route(value = "classroom/classes/:courseId/students/:studentId", layout = MainLayout.class)
-@PageTitle("Student grades")
 @RolesAllowed("TEACHER")
-public class StudentGradesView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class StudentGradesView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final GradeService grades;
     private Views.StudentGrades data;
@@ -64,5 +63,10 @@ public class StudentGradesView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void localeChange(LocaleChangeEvent event) {
         render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.studentGrades");
     }
 }

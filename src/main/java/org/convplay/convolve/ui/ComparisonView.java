@@ -1,9 +1,5 @@
 package org.convplay.convolve.ui;
 
-import org.convplay.ui.MatrixOptions;
-
-import org.convplay.ui.MatrixEditor;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,42 +8,43 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import org.convplay.ui.Presentation;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.shared.NdArray;
-import org.convplay.limits.RefusedException;
 import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
+import org.convplay.limits.RefusedException;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.NdArray;
+import org.convplay.ui.ConvSpecFields;
 import org.convplay.ui.MainLayout;
+import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MatrixOptions;
+import org.convplay.ui.Presentation;
 
 /**
  * One input and kernel under every convention side by side, each with its own defaults; cells that
  * differ from TensorFlow's answer are marked and every difference in the settings is named.
  */
 @Route(value = "compare", layout = MainLayout.class)
-@PageTitle("Compare conventions")
 @Menu(title = "nav.compare", order = 1)
 @AnonymousAllowed
-public class ComparisonView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class ComparisonView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     /** An asymmetric kernel and an even size, so that flip and the odd padding row both show. */
     static final double[][] INPUT = {
@@ -57,16 +54,16 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     private final ConvolutionService service;
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
-    final MatrixEditor input = new MatrixEditor("input");
-    final MatrixEditor kernel = new MatrixEditor("kernel");
-    final Select<String> padding = new Select<>();
-    final Span error = new Span();
-    final Map<Convention, MatrixEditor> results = new EnumMap<>(Convention.class);
-    final Map<Convention, Div> reasons = new EnumMap<>(Convention.class);
-    private final Map<Convention, H3> titles = new EnumMap<>(Convention.class);
+    private final MatrixEditor input = new MatrixEditor("input");
+    private final MatrixEditor kernel = new MatrixEditor("kernel");
+    /** Only the padding: everything else is each convention's own default, which is what the page compares. */
+    private final ConvSpecFields settings = new ConvSpecFields(ConvSpecFields.paddings("valid", "same", "full"), "compare-");
+    private final Span error = new Span();
+    private final Map<Convention, MatrixEditor> results = new EnumMap<>(Convention.class);
+    private final Map<Convention, Div> reasons = new EnumMap<>(Convention.class);
+    private final MatrixOptions options = new MatrixOptions();
     private final H3 inputTitle = new H3();
     private final H3 kernelTitle = new H3();
-    final MatrixOptions options = new MatrixOptions();
 
     public ComparisonView(ConvolutionService service) {
         this.service = service;
@@ -79,15 +76,13 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
         kernel.onChange(e -> recompute());
         input.onPasteError(error::setText);
         kernel.onPasteError(error::setText);
-        padding.setId("compare-padding");
-        padding.setItems("valid", "same", "full");
-        padding.setValue("same");
-        padding.addValueChangeListener(e -> recompute());
+        settings.setPadding("same");
+        settings.addChangeListener(e -> recompute());
         error.addClassName("error-message");
 
         options.control(input, kernel);
         options.onDigitsChange(this::recompute);
-        FlexLayout sources = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel), padding, options);
+        FlexLayout sources = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel), settings, options);
         sources.getStyle().set("gap", "var(--lumo-space-l)");
         sources.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         FlexLayout grid = new FlexLayout();
@@ -100,11 +95,11 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
             options.control(m);
             results.put(c, m);
             Div reason = new Div();
+            reason.setId("compare-" + c.id() + "-reason");
             reason.addClassName("result-shape");
             reason.setMaxWidth("18em");
             reasons.put(c, reason);
             H3 title = new H3(c.id());
-            titles.put(c, title);
             grid.add(column(title, m, reason));
         }
         add(heading, intro, sources, error, grid);
@@ -123,7 +118,7 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
         try {
             Tensor in = NdArray.of(input.getValue()).toTensor("input");
             Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
-            ConvSettings settings = ConvSettings.EMPTY.withPadding(Padding.named(padding.getValue()));
+            ConvSettings settings = this.settings.settings();
             Convention base = Convention.TENSORFLOW;
             ConvSpec baseSpec = base.resolve(settings);
             Tensor baseOut = service.convolve(new ConvolutionRequest(in, k, baseSpec, true, null)).output();
@@ -198,10 +193,14 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("compare.title"));
         intro.setText(getTranslation("compare.intro"));
-        padding.setLabel(getTranslation("playground.padding"));
         inputTitle.setText(getTranslation("playground.input"));
         kernelTitle.setText(getTranslation("playground.kernel"));
         results.forEach((c, m) -> m.setAccessibleName(getTranslation("compare.resultName", c.id())));
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.compare");
     }
 }

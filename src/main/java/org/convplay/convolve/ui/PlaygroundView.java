@@ -1,14 +1,10 @@
 package org.convplay.convolve.ui;
 
-import org.convplay.ui.MatrixOptions;
-
-import org.convplay.ui.MatrixEditor;
-
-import org.convplay.ui.Fields;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,47 +12,43 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
 import java.util.List;
-import org.convplay.shared.BadRequestException;
 import org.convplay.convolve.ConvolutionRequest;
 import org.convplay.convolve.ConvolutionResult;
 import org.convplay.convolve.ConvolutionService;
-import org.convplay.shared.Limits;
-import org.convplay.shared.NdArray;
-import org.convplay.limits.RefusedException;
 import org.convplay.convolve.NotebookExample;
 import org.convplay.convolve.SingleConv;
-import org.convplay.engine.Border;
 import org.convplay.engine.ConvGeometry;
-import org.convplay.engine.ConvSettings;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
-import org.convplay.engine.export.CodeExport;
-import org.convplay.engine.export.Target;
-import org.convplay.ui.CodeExportPanel;
 import org.convplay.engine.Kernel;
-import org.convplay.engine.Padding;
 import org.convplay.engine.ShapeException;
 import org.convplay.engine.Tensor;
-import org.convplay.ui.MainLayout;
-import org.convplay.ui.Presentation;
-import java.util.ArrayList;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.convplay.engine.export.CodeExport;
+import org.convplay.engine.export.Target;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
+import org.convplay.limits.RefusedException;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.NdArray;
+import org.convplay.ui.CodeExportPanel;
+import org.convplay.ui.ConvSpecFields;
+import org.convplay.ui.ConvSpecFields.Axes;
+import org.convplay.ui.MainLayout;
+import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MatrixOptions;
+import org.convplay.ui.Presentation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -64,55 +56,44 @@ import org.springframework.beans.factory.annotation.Autowired;
  * see the result and the output-size formula with the actual numbers, recomputed on every edit.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Convolution Playground")
 @Menu(title = "nav.playground", order = 0)
 @AnonymousAllowed
-public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class PlaygroundView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
 
     private final ConvolutionService service;
     private final SaveBar saveBar;
 
     private final H2 heading = new H2();
-    final MatrixEditor input = new MatrixEditor("input");
-    final MatrixEditor kernel = new MatrixEditor("kernel");
-    final MatrixEditor result = new MatrixEditor("output");
-    final TextArea inputText = new TextArea();
-    final TextArea kernelText = new TextArea();
+    private final MatrixEditor input = new MatrixEditor("input");
+    private final MatrixEditor kernel = new MatrixEditor("kernel");
+    private final MatrixEditor result = new MatrixEditor("output");
+    private final TextArea inputText = new TextArea();
+    private final TextArea kernelText = new TextArea();
     private final H3 inputTitle = new H3();
     private final H3 kernelTitle = new H3();
     private final H3 resultTitle = new H3();
 
-    final Select<Convention> convention = new Select<>();
-    final Span conventionNote = new Span();
-    final CodeExportPanel export = new CodeExportPanel();
-    final Select<String> padding = new Select<>();
-    final IntegerField padTop = Fields.integer(0, 0, Limits.MAX_PADDING);
-    final IntegerField padBottom = Fields.integer(0, 0, Limits.MAX_PADDING);
-    final IntegerField padLeft = Fields.integer(0, 0, Limits.MAX_PADDING);
-    final IntegerField padRight = Fields.integer(0, 0, Limits.MAX_PADDING);
-    final Select<Border> border = new Select<>();
-    final Checkbox flip = new Checkbox();
-    final IntegerField strideY = Fields.integer(1, 1, Limits.MAX_STEP);
-    final IntegerField strideX = Fields.integer(1, 1, Limits.MAX_STEP);
-    final IntegerField dilationY = Fields.integer(1, 1, Limits.MAX_STEP);
-    final IntegerField dilationX = Fields.integer(1, 1, Limits.MAX_STEP);
+    private final ConvSpecFields settings = new ConvSpecFields(ConvSpecFields.paddings("valid", "same", "full", "half", "explicit")
+            .withConvention().withBorder().withFlip().withStride(Axes.EACH).withDilation(Axes.EACH), "");
+    private final Span conventionNote = new Span();
+    private final CodeExportPanel export = new CodeExportPanel();
 
-    final Span shape = new Span();
-    final Div formula = new Div();
-    final Span error = new Span();
+    private final Span shape = new Span();
+    private final Div formula = new Div();
+    private final Span error = new Span();
     private final Paragraph intro = new Paragraph();
     private final Button copyInput = new Button();
     private final Button copyKernel = new Button();
     private final Button copyResult = new Button();
-    final MatrixOptions options = new MatrixOptions();
+    private final MatrixOptions options = new MatrixOptions();
     /** The spec and plan of the result shown, for the receptive field of the cell under the pointer. */
     private ConvSpec shownSpec;
     private ConvGeometry.Plan shownPlan;
     private int shownKernelHeight;
     private int shownKernelWidth;
-    /** True while a convention preset sets several controls, so that they recompute once, not once each. */
-    private boolean applyingPreset;
+    /** True while a saved state sets several controls, so that they recompute once, not once each. */
+    private boolean loading;
 
     /** For tests and embedding: the page without saving. */
     public PlaygroundView(ConvolutionService service) {
@@ -138,25 +119,9 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         formula.setId("formula");
         formula.addClassName("formula");
 
-        convention.setId("convention");
-        convention.setItems(Convention.values());
-        convention.setItemLabelGenerator(Convention::id);
-        convention.setValue(Convention.DEFAULT);
         conventionNote.setId("convention-note");
         conventionNote.addClassName("result-shape");
-        convention.addValueChangeListener(e -> applyPreset(e.getValue()));
-        padding.setId("padding");
-        padding.setItems(List.of("valid", "same", "full", "half", "explicit"));
-        padding.setValue("valid");
-        border.setId("border");
-        border.setItems(Border.values());
-        border.setItemLabelGenerator(Border::id);
-        border.setValue(Border.ZERO);
-        flip.setId("flip");
-        strideY.setId("stride-y");
-        strideX.setId("stride-x");
-        dilationY.setId("dilation-y");
-        dilationX.setId("dilation-x");
+        settings.addChangeListener(e -> recompute());
 
         input.setValue(NotebookExample.INPUT);
         kernel.setValue(NotebookExample.KERNEL);
@@ -166,13 +131,7 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         }
         inputText.addValueChangeListener(e -> { if (e.isFromClient()) { input.paste(e.getValue()); } });
         kernelText.addValueChangeListener(e -> { if (e.isFromClient()) { kernel.paste(e.getValue()); } });
-        padding.addValueChangeListener(e -> recompute());
         export.setSource(this::exportCode);
-        for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
-            f.addValueChangeListener(e -> recompute());
-        }
-        border.addValueChangeListener(e -> recompute());
-        flip.addValueChangeListener(e -> recompute());
         copyInput.addClickListener(e -> copy(input));
         copyKernel.addClickListener(e -> copy(kernel));
         copyResult.addClickListener(e -> copy(result));
@@ -186,17 +145,10 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             t.getStyle().set("font-family", "ui-monospace, monospace");
         }
 
-        FlexLayout pads = wrapping(padTop, padBottom, padLeft, padRight);
-        pads.setId("explicit-padding");
-        // wrapping rows, so that on a phone no field runs off the screen
-        FlexLayout steps = wrapping(strideY, strideX, dilationY, dilationX);
-        for (IntegerField f : List.of(padTop, padBottom, padLeft, padRight, strideY, strideX, dilationY, dilationX)) {
-            f.setWidth("8.5em");
-        }
         options.control(input, kernel, result);
         options.onDigitsChange(this::recompute);
         result.onCellHover(this::showReceptiveField);
-        FlexLayout controls = new FlexLayout(convention, padding, pads, border, flip, steps, options);
+        FlexLayout controls = new FlexLayout(settings, options);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(Alignment.BASELINE);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
@@ -218,13 +170,6 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
         recompute();
     }
 
-    private static FlexLayout wrapping(Component... children) {
-        FlexLayout f = new FlexLayout(children);
-        f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        f.getStyle().set("gap", "var(--lumo-space-s)");
-        return f;
-    }
-
     private static VerticalLayout column(Component... children) {
         VerticalLayout v = new VerticalLayout(children);
         v.setPadding(false);
@@ -234,45 +179,17 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     }
 
 
-
-    /** A convention sets flip, border and padding to its framework's defaults; the user may change them after. */
-    private void applyPreset(Convention c) {
-        if (c == null) {
-            return;
-        }
-        applyingPreset = true;
-        try {
-            flip.setValue(c.defaultFlip());
-            border.setValue(c.defaultBorder());
-            padding.setValue(c.defaultPadding().id());
-        } finally {
-            applyingPreset = false;
-        }
-        conventionNote.setText(conventionNote(c));
-        recompute();
-    }
-
     private String conventionNote(Convention c) {
         return getTranslation("convention." + c.id() + ".note");
     }
 
     /** The spec the controls describe; the convention decides where the odd row of same goes. */
     ConvSpec spec() {
-        boolean explicit = "explicit".equals(padding.getValue());
-        ConvSettings settings = ConvSettings.EMPTY
-                .withPadding(explicit
-                        ? Padding.explicit(Fields.value(padTop, "top padding"), Fields.value(padBottom, "bottom padding"),
-                                Fields.value(padLeft, "left padding"), Fields.value(padRight, "right padding"))
-                        : Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
-                .withStride(Fields.value(strideY, "stride (rows)"), Fields.value(strideX, "stride (columns)"))
-                .withDilation(Fields.value(dilationY, "dilation (rows)"), Fields.value(dilationX, "dilation (columns)"))
-                .withFlip(flip.getValue())
-                .withBorder(border.getValue() == null ? Border.ZERO : border.getValue());
-        return currentConvention().resolve(settings);
+        return settings.spec();
     }
 
     private Convention currentConvention() {
-        return convention.getValue() == null ? Convention.DEFAULT : convention.getValue();
+        return settings.convention();
     }
 
     private String exportCode(Target target) {
@@ -292,45 +209,27 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     /** Restores a state written by {@link #toJson()}; {@code parent} is the experiment it came from, if any. */
     public void load(JsonNode request, Experiment parent) {
         SingleConv state = SingleConv.read(request);
-        applyingPreset = true;
+        loading = true;
         try {
             input.setValue(state.input());
             kernel.setValue(state.kernel());
-            convention.setValue(state.convention());
-            ConvSpec spec = state.spec();
-            Padding p = spec.padding();
-            if (p.mode() == Padding.Mode.EXPLICIT) {
-                padding.setValue("explicit");
-                padTop.setValue(p.top());
-                padBottom.setValue(p.bottom());
-                padLeft.setValue(p.left());
-                padRight.setValue(p.right());
-            } else {
-                padding.setValue(p.id());
-            }
-            strideY.setValue(spec.strideY());
-            strideX.setValue(spec.strideX());
-            dilationY.setValue(spec.dilationY());
-            dilationX.setValue(spec.dilationX());
-            flip.setValue(spec.flip());
-            border.setValue(spec.border());
+            settings.setConvention(state.convention());
+            settings.setSpec(state.spec());
         } finally {
-            applyingPreset = false;
+            loading = false;
         }
         if (saveBar != null) {
             saveBar.setParent(parent);
         }
-        conventionNote.setText(conventionNote(currentConvention()));
         recompute();
     }
 
     /** Reads every control, runs the convolution and shows either the result or what was wrong. */
     void recompute() {
-        if (applyingPreset) {
+        if (loading) {
             return;
         }
-        boolean explicit = "explicit".equals(padding.getValue());
-        padTop.getParent().ifPresent(p -> p.setVisible(explicit));
+        conventionNote.setText(conventionNote(currentConvention()));
         try {
             Tensor in = NdArray.of(input.getValue()).toTensor("input");
             Kernel k = NdArray.of(kernel.getValue()).toKernel("kernel", null);
@@ -430,25 +329,12 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
     @Override
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("playground.title"));
-        convention.setLabel(getTranslation("playground.convention"));
-        conventionNote.setText(conventionNote(currentConvention()));
         intro.setText(getTranslation("playground.intro"));
         inputTitle.setText(getTranslation("playground.input"));
         kernelTitle.setText(getTranslation("playground.kernel"));
         resultTitle.setText(getTranslation("playground.result"));
         inputText.setLabel(getTranslation("playground.asNumpy"));
         kernelText.setLabel(getTranslation("playground.asNumpy"));
-        padding.setLabel(getTranslation("playground.padding"));
-        padTop.setLabel(getTranslation("playground.padTop"));
-        padBottom.setLabel(getTranslation("playground.padBottom"));
-        padLeft.setLabel(getTranslation("playground.padLeft"));
-        padRight.setLabel(getTranslation("playground.padRight"));
-        border.setLabel(getTranslation("playground.border"));
-        flip.setLabel(getTranslation("playground.flip"));
-        strideY.setLabel(getTranslation("playground.strideY"));
-        strideX.setLabel(getTranslation("playground.strideX"));
-        dilationY.setLabel(getTranslation("playground.dilationY"));
-        dilationX.setLabel(getTranslation("playground.dilationX"));
         copyInput.setText(getTranslation("playground.copy"));
         copyKernel.setText(getTranslation("playground.copy"));
         copyResult.setText(getTranslation("playground.copy"));
@@ -457,5 +343,10 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
                     getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
         }
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
     }
 }

@@ -26,14 +26,15 @@ public final class Answer {
     private Answer() {
     }
 
-    public static Malformed malformed(String field, String en, String pt) {
-        return new Malformed(Text.of("field '" + field + "' " + en, "o campo '" + field + "' " + pt));
+    /** The field named, then what is wrong with it: the bundle text {@code problem} with its arguments. */
+    public static Malformed malformed(String field, String problem, Object... args) {
+        return new Malformed(Text.of("grading.answer.field", field, Text.of(problem, args)));
     }
 
-    public static JsonNode object(JsonNode answer, String what) {
+    /** @param what the fields expected: their names, or a text describing them */
+    public static JsonNode object(JsonNode answer, Object what) {
         if (answer == null || !answer.isObject()) {
-            throw new Malformed(Text.of("the answer must be a JSON object with the fields " + what,
-                    "a resposta deve ser um objeto JSON com os campos " + what));
+            throw new Malformed(Text.of("grading.answer.notObject", what));
         }
         return answer;
     }
@@ -41,7 +42,7 @@ public final class Answer {
     public static JsonNode field(JsonNode parent, String path, String name) {
         JsonNode v = parent.get(name);
         if (v == null || v.isNull()) {
-            throw malformed(path(path, name), "is missing", "está faltando");
+            throw malformed(path(path, name), "grading.answer.missing");
         }
         return v;
     }
@@ -49,7 +50,7 @@ public final class Answer {
     public static long integer(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || Math.abs(v.asDouble()) > 9e15) {
-            throw malformed(path(path, name), "must be a whole number, got " + v, "deve ser um número inteiro, veio " + v);
+            throw malformed(path(path, name), "grading.answer.notWhole", v.toString());
         }
         return v.asLong();
     }
@@ -57,7 +58,7 @@ public final class Answer {
     public static double number(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw malformed(path(path, name), "must be a number, got " + v, "deve ser um número, veio " + v);
+            throw malformed(path(path, name), "grading.answer.notNumber", v.toString());
         }
         return v.asDouble();
     }
@@ -65,7 +66,7 @@ public final class Answer {
     public static String word(JsonNode parent, String path, String name) {
         JsonNode v = field(parent, path, name);
         if (!v.isTextual()) {
-            throw malformed(path(path, name), "must be text, got " + v, "deve ser um texto, veio " + v);
+            throw malformed(path(path, name), "grading.answer.notText", v.toString());
         }
         return v.asText();
     }
@@ -78,15 +79,13 @@ public final class Answer {
 
     public static int[] ints(JsonNode v, String field) {
         if (!v.isArray() || v.isEmpty()) {
-            throw malformed(field, "must be a list of whole numbers such as [98, 98], got " + v,
-                    "deve ser uma lista de números inteiros como [98, 98], veio " + v);
+            throw malformed(field, "grading.answer.notShape", v.toString());
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < v.size(); i++) {
             JsonNode e = v.get(i);
             if (!e.isNumber() || e.asDouble() != Math.rint(e.asDouble()) || Math.abs(e.asDouble()) > Integer.MAX_VALUE) {
-                throw malformed(field, "must hold whole numbers; item " + i + " is " + e,
-                        "deve conter números inteiros; o item " + i + " é " + e);
+                throw malformed(field, "grading.answer.shapeItem", i, e.toString());
             }
             out[i] = e.asInt();
         }
@@ -98,20 +97,18 @@ public final class Answer {
         JsonNode v = field(parent, path, name);
         String f = path(path, name);
         if (!v.isArray() || v.isEmpty()) {
-            throw malformed(f, "must be a list of rows of numbers, got " + v, "deve ser uma lista de linhas de números, veio " + v);
+            throw malformed(f, "grading.answer.notMatrix", v.toString());
         }
         double[][] m = new double[v.size()][];
         for (int y = 0; y < v.size(); y++) {
             JsonNode row = v.get(y);
             if (!row.isArray() || row.size() != v.get(0).size() || row.isEmpty()) {
-                throw malformed(f, "must have rows of equal length; row " + y + " is " + row,
-                        "deve ter linhas de mesmo tamanho; a linha " + y + " é " + row);
+                throw malformed(f, "grading.answer.matrixRow", y, row.toString());
             }
             m[y] = new double[row.size()];
             for (int x = 0; x < row.size(); x++) {
                 if (!row.get(x).isNumber()) {
-                    throw malformed(f, "must hold numbers; row " + y + ", column " + x + " is " + row.get(x),
-                            "deve conter números; linha " + y + ", coluna " + x + " é " + row.get(x));
+                    throw malformed(f, "grading.answer.matrixCell", y, x, row.get(x).toString());
                 }
                 m[y][x] = row.get(x).asDouble();
             }

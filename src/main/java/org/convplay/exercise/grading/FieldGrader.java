@@ -48,25 +48,17 @@ abstract class FieldGrader implements Grader {
                 String name = f.getKey();
                 JsonNode expected = solution.answer().get(name);
                 boolean ok = matches(f.getValue(), given.get(name), expected, tolerance);
-                String shown = answer.get(name).toString();
-                Text message = ok
-                        ? Text.of(name + ": " + shown + " is right.", name + ": " + shown + " está certo.")
-                        : wrongMessage(f.getValue(), name, shown, tolerance);
+                // numbers as the reader's language writes them, anything else as the student sent it
+                Object shown = f.getValue() == Type.NUMBER || f.getValue() == Type.INTEGER ? given.get(name) : answer.get(name).toString();
+                Text message = ok ? Text.of("grading.part.right", name, shown)
+                        : f.getValue() == Type.NUMBER ? Text.of("grading.part.notWithin", name, shown, tolerance * 100)
+                        : Text.of("grading.part.wrong", name, shown);
                 checks.add(new Check(name, ok, message));
             }
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
             return Grade.notGradable(e.reason());
         }
-    }
-
-    private static Text wrongMessage(Type type, String name, String shown, double tolerance) {
-        if (type == Type.NUMBER) {
-            String pct = Double.toString(tolerance * 100).replaceAll("\\.0$", "");
-            return Text.of(name + ": " + shown + " is not within " + pct + "% of the right value.",
-                    name + ": " + shown + " não está a menos de " + pct.replace('.', ',') + "% do valor certo.");
-        }
-        return Text.of(name + ": " + shown + " is not right.", name + ": " + shown + " não está certo.");
     }
 
     private static Object read(JsonNode answer, String name, Type type) {

@@ -50,16 +50,8 @@ final class FlipGrader extends FieldGrader {
         ObjectNode answer = Numbers.object();
         answer.set("correlation", Numbers.matrix(corr));
         answer.set("convolution", Numbers.matrix(conv));
-        String r = Parameters.format(rotated);
-        return new Solution(answer, List.of(
-                Text.of("Cross-correlation (what CNN layers compute): out[i][j] = sum over a, b of x[i+a][j+b] * w[a][b]; "
-                                + "the kernel is used as written. Result: " + Parameters.format(corr),
-                        "Correlação cruzada (o que as camadas de CNN calculam): out[i][j] = soma em a, b de x[i+a][j+b] * w[a][b]; "
-                                + "o kernel é usado como está escrito. Resultado: " + Parameters.format(corr)),
-                Text.of("Convolution first rotates the kernel by 180 degrees, w' = " + r
-                                + ", then correlates with it. Result: " + Parameters.format(conv),
-                        "A convolução primeiro gira o kernel 180 graus, w' = " + r
-                                + ", e depois correlaciona com ele. Resultado: " + Parameters.format(conv))));
+        return new Solution(answer, List.of(Text.of("grading.flip.correlation", Parameters.format(corr)),
+                Text.of("grading.flip.convolution", Parameters.format(rotated), Parameters.format(conv))));
     }
 
     static int[][] rotate(int[][] w) {

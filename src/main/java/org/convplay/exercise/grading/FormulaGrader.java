@@ -85,9 +85,8 @@ public final class FormulaGrader implements Grader {
                 case MATRIX -> throw new IllegalStateException("the reader refuses matrix parts in formula exercises");
             }
             if (exercise.solution() == null) {
-                String value = String.valueOf(shown.get(part.name()) instanceof Double d ? Parameters.number(d) : shown.get(part.name()));
                 String how = part.formula().isEmpty() ? "" : " = " + String.join(" x ", part.formula());
-                steps.add(Text.of(part.label().en() + how + " = " + value, part.label().pt() + how + " = " + value));
+                steps.add(Text.of("grading.formula.step", part.label(), how, shown.get(part.name())));
             }
         }
         if (exercise.solution() != null) {
@@ -120,23 +119,15 @@ public final class FormulaGrader implements Grader {
                 JsonNode expected = solution.answer().get(part.name());
                 double tol = part.tolerance() != null ? part.tolerance() : part.type() == PartType.DECIMAL ? tolerance : 0;
                 boolean ok = matches(part, g, expected, tol);
-                Text shown = show(part, g);
+                Object shown = show(part, g);
                 Text label = part.label();
-                Text message;
-                if (ok) {
-                    message = Text.of(label.en() + ": " + shown.en() + " is right.", label.pt() + ": " + shown.pt() + " está certo.");
-                } else if (tol > 0) {
-                    String pct = Parameters.number(tol * 100);
-                    message = Text.of(label.en() + ": " + shown.en() + " is not within " + pct + "% of the right value.",
-                            label.pt() + ": " + shown.pt() + " não está a menos de " + pct.replace('.', ',') + "% do valor certo.");
-                } else {
-                    message = Text.of(label.en() + ": " + shown.en() + " is not right.", label.pt() + ": " + shown.pt() + " não está certo.");
-                }
+                Text message = ok ? Text.of("grading.part.right", label, shown)
+                        : tol > 0 ? Text.of("grading.part.notWithin", label, shown, tol * 100)
+                        : Text.of("grading.part.wrong", label, shown);
                 if (!ok) {
                     Text known = knownWrong(part, g, p, tol);
                     if (known != null) {
-                        Text filled = known.fill(p.asMap());
-                        message = Text.of(message.en() + " " + filled.en(), message.pt() + " " + filled.pt());
+                        message = Text.of("grading.sentences", message, known.fill(p.asMap()));
                     }
                 }
                 checks.add(new Check(part.name(), ok, message));
@@ -154,8 +145,7 @@ public final class FormulaGrader implements Grader {
             case SHAPE -> {
                 int[] s = Answer.shape(answer, "", part.name());
                 if (s.length != part.dims()) {
-                    throw Answer.malformed(part.name(), "must have " + part.dims() + " numbers, got " + s.length,
-                            "deve ter " + part.dims() + " números, veio com " + s.length);
+                    throw Answer.malformed(part.name(), "grading.answer.dims", part.dims(), s.length);
                 }
                 yield s;
             }
@@ -213,19 +203,19 @@ public final class FormulaGrader implements Grader {
         return null;
     }
 
-    private static Text show(AnswerPart part, Object given) {
+    /** The given value as feedback shows it: a shape as "98 x 98", a number in the reader's language, a choice by its label. */
+    private static Object show(AnswerPart part, Object given) {
         if (given instanceof int[] s) {
-            String t = Arrays.stream(s).mapToObj(Integer::toString).collect(Collectors.joining(" x "));
-            return Text.of(t, t);
+            return Arrays.stream(s).mapToObj(Integer::toString).collect(Collectors.joining(" x "));
         }
-        if (given instanceof Double d) {
-            return Text.of(Parameters.number(d), Parameters.number(d).replace('.', ','));
+        if (given instanceof Double) {
+            return given;
         }
         return choiceLabel(part, (String) given);
     }
 
     private static Text choiceLabel(AnswerPart part, String value) {
         return part.choices().stream().filter(c -> c.value().equals(value)).findFirst().map(AnswerPart.Choice::label)
-                .orElse(Text.of(value, value));
+                .orElse(Text.literal(value, value));
     }
 }

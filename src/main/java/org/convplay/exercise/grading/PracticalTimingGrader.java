@@ -39,13 +39,13 @@ final class PracticalTimingGrader implements Grader {
     @Override
     public Grade grade(Parameters p, Solution solution, JsonNode answer, double tolerance) {
         try {
-            Answer.object(answer, "request, results (the benchmark page's state) and ratio");
+            Answer.object(answer, "request, results, ratio");
             JsonNode request = Answer.field(answer, "", "request");
             long size = Answer.integer(request, "request", "size");
             long kernel = Answer.integer(request, "request", "kernel");
             JsonNode results = Answer.field(answer, "", "results");
             if (!results.isArray() || results.isEmpty()) {
-                throw Answer.malformed("results", "must be the rows of a benchmark run", "deve ser as linhas de uma medição");
+                throw Answer.malformed("results", "grading.timing.results");
             }
             double ratio = Answer.number(answer, "", "ratio");
             Map<String, Double> medians = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ final class PracticalTimingGrader implements Grader {
                 JsonNode row = results.get(i);
                 String path = "results[" + i + "]";
                 if (!row.isObject()) {
-                    throw Answer.malformed(path, "must be an object with backend and medianMillis", "deve ser um objeto com backend e medianMillis");
+                    throw Answer.malformed(path, "grading.timing.row");
                 }
                 String backend = Answer.word(row, path, "backend").toLowerCase(Locale.ROOT);
                 if (row.hasNonNull("medianMillis")) {
@@ -69,28 +69,13 @@ final class PracticalTimingGrader implements Grader {
             boolean both = cpu != null && opencv != null && cpu > 0 && opencv > 0;
             double actual = both ? cpu / opencv : Double.NaN;
             boolean ratioRight = both && Math.abs(ratio - actual) <= tolerance * actual;
-            String shown = both ? String.format(Locale.ROOT, "%.2f", actual) : "?";
             List<Check> checks = List.of(
-                    Check.of("size", size == p.integer("size") && kernel == p.integer("k"),
-                            Text.of("Image " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel, as asked.",
-                                    "Imagem " + size + " x " + size + " com kernel " + kernel + " x " + kernel + ", como pedido."),
-                            Text.of("The run was " + size + " x " + size + " with a " + kernel + " x " + kernel + " kernel; the task asks for "
-                                            + p.integer("size") + " x " + p.integer("size") + " and " + p.integer("k") + " x " + p.integer("k") + ".",
-                                    "A medição foi " + size + " x " + size + " com kernel " + kernel + " x " + kernel + "; a tarefa pede "
-                                            + p.integer("size") + " x " + p.integer("size") + " e " + p.integer("k") + " x " + p.integer("k") + ".")),
-                    Check.of("engines", both,
-                            Text.of("The run includes OpenCV and the fast cpu engine.", "A medição inclui o OpenCV e a engine rápida cpu."),
-                            Text.of("The run must time both opencv and cpu; it has " + medians.keySet() + ".",
-                                    "A medição deve cronometrar opencv e cpu; ela tem " + medians.keySet() + ".")),
-                    Check.of("agree", allAgree,
-                            Text.of("Every engine agrees with the reference.", "Todas as engines concordam com a referência."),
-                            Text.of("An engine differs from the reference by more than " + MAX_ERROR + ".",
-                                    "Uma engine difere da referência por mais de " + MAX_ERROR + ".")),
-                    Check.of("ratio", ratioRight,
-                            Text.of("Ratio " + ratio + ": cpu's median over OpenCV's is " + shown + ".",
-                                    "Razão " + ratio + ": a mediana da cpu sobre a do OpenCV é " + shown + "."),
-                            Text.of("Ratio " + ratio + " is not cpu's median time divided by OpenCV's in this run (" + shown + ").",
-                                    "A razão " + ratio + " não é o tempo mediano da cpu dividido pelo do OpenCV nesta medição (" + shown + ").")));
+                    Check.of("size", size == p.integer("size") && kernel == p.integer("k"), Text.of("grading.timing.size", size, kernel),
+                            Text.of("grading.timing.sizeWrong", size, kernel, p.integer("size"), p.integer("k"))),
+                    Check.of("engines", both, Text.of("grading.timing.engines"), Text.of("grading.timing.enginesWrong", medians.keySet().toString())),
+                    Check.of("agree", allAgree, Text.of("grading.timing.agree"), Text.of("grading.timing.agreeWrong", MAX_ERROR)),
+                    Check.of("ratio", ratioRight, Text.of("grading.timing.ratio", ratio, actual), both
+                            ? Text.of("grading.timing.ratioWrong", ratio, actual) : Text.of("grading.timing.ratioUnknown", ratio)));
             return Grade.of(checks);
         } catch (Answer.Malformed e) {
             return Grade.notGradable(e.reason());
@@ -112,14 +97,6 @@ final class PracticalTimingGrader implements Grader {
         results.addObject().put("backend", "cpu").put("medianMillis", 3.0).put("gflops", 2.7).put("maxAbsError", 1e-6);
         results.addObject().put("backend", "opencv").put("medianMillis", 2.0).put("gflops", 4.0).put("maxAbsError", 1e-6);
         answer.put("ratio", 1.5);
-        return new Solution(answer, List.of(
-                Text.of("On the benchmark page, set the size to " + size + " and the kernel to " + k + " (1 channel, 1 filter) and run it;"
-                                + " then divide cpu's median time by OpenCV's (here 3.0 / 2.0 = 1.5; your machine gives its own numbers).",
-                        "Na página de benchmark, escolha tamanho " + size + " e kernel " + k + " (1 canal, 1 filtro) e rode;"
-                                + " depois divida o tempo mediano da cpu pelo do OpenCV (aqui 3,0 / 2,0 = 1,5; a sua máquina dá os seus números)."),
-                Text.of("Every engine computes the same " + size + "x" + size + " convolution (maxAbsError compares it with the reference); "
-                                + "OpenCV's filter2D is usually far faster than a direct loop, since it uses vector instructions and, for large kernels, the DFT.",
-                        "Todas as engines calculam a mesma convolução " + size + "x" + size + " (maxAbsError compara com a referência); "
-                                + "o filter2D do OpenCV costuma ser muito mais rápido que um laço direto, pois usa instruções vetoriais e, para kernels grandes, a DFT.")));
+        return new Solution(answer, List.of(Text.of("grading.timing.solution.run", size, k), Text.of("grading.timing.solution.why", size)));
     }
 }

@@ -61,25 +61,11 @@ final class SamePaddingGrader extends FieldGrader {
         answer.set("output", Numbers.ints(computed, computed));
         String totalLine = "(ceil(" + n + "/" + s + ") - 1)*" + s + " + " + k + " - " + n + " = " + total;
         Text rule = switch (side(convention)) {
-            case AFTER -> Text.of(convention + " puts the extra row/column after: before = total // 2 = " + pads[0]
-                            + ", after = " + pads[1] + ".",
-                    convention + " põe a linha/coluna extra depois: antes = total // 2 = " + pads[0] + ", depois = " + pads[1] + ".");
-            case BEFORE -> Text.of(convention + " puts the extra row/column before: before = " + pads[0] + ", after = " + pads[1] + ".",
-                    convention + " põe a linha/coluna extra antes: antes = " + pads[0] + ", depois = " + pads[1] + ".");
-            case THEANO -> Text.of("Keras 1 on Theano pads floor(k/2) = " + pads[0] + " before (Theano's 'half') and keeps the first "
-                            + out + " outputs, which read " + pads[1] + " padded row(s)/column(s) after.",
-                    "O Keras 1 com Theano põe floor(k/2) = " + pads[0] + " antes (o 'half' do Theano) e mantém as primeiras "
-                            + out + " saídas, que leem " + pads[1] + " linha(s)/coluna(s) de padding depois.");
+            case AFTER -> Text.of("grading.same.after", convention, pads[0], pads[1]);
+            case BEFORE -> Text.of("grading.same.before", convention, pads[0], pads[1]);
+            case THEANO -> Text.of("grading.same.theano", pads[0], out, pads[1]);
         };
-        return new Solution(answer, List.of(
-                Text.of("same keeps ceil(n/s) = ceil(" + n + "/" + s + ") = " + out + " outputs per axis; total padding = "
-                                + totalLine + ", odd, so the conventions disagree.",
-                        "same mantém ceil(n/s) = ceil(" + n + "/" + s + ") = " + out + " saídas por eixo; padding total = "
-                                + totalLine + ", ímpar, então as convenções discordam."),
-                rule,
-                Text.of("As [top, bottom, left, right]: [" + pads[0] + ", " + pads[1] + ", " + pads[0] + ", " + pads[1] + "]; output "
-                                + computed + "x" + computed + ".",
-                        "Como [cima, baixo, esquerda, direita]: [" + pads[0] + ", " + pads[1] + ", " + pads[0] + ", " + pads[1]
-                                + "]; saída " + computed + "x" + computed + ".")));
+        return new Solution(answer, List.of(Text.of("grading.same.total", n, s, out, totalLine), rule,
+                Text.of("grading.same.pads", pads[0], pads[1], computed)));
     }
 }

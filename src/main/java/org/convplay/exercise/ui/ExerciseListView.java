@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
@@ -21,10 +21,9 @@ import org.convplay.ui.MainLayout;
 
 /** Every exercise, for anyone: pick one to practise. */
 @Route(value = "exercises", layout = MainLayout.class)
-@PageTitle("Exercises")
 @Menu(title = "exercise.nav.list", order = 20)
 @AnonymousAllowed
-public class ExerciseListView extends VerticalLayout implements LocaleChangeObserver {
+public class ExerciseListView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
@@ -53,5 +52,10 @@ public class ExerciseListView extends VerticalLayout implements LocaleChangeObse
             grid.addColumn(e -> solved.contains(e.id()) ? "✔ " + getTranslation("progress.done") : "")
                     .setHeader(getTranslation("progress.done")).setKey("done");
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("exercise.list.title");
     }
 }

@@ -21,8 +21,8 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -42,9 +42,8 @@ import org.convplay.ui.MainLayout;
  * often as wanted, and after a gradable answer the worked solution is shown, as practice allows.
  */
 @Route(value = "exercises/:id", layout = MainLayout.class)
-@PageTitle("Exercise")
 @AnonymousAllowed
-public class ExercisePracticeView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class ExercisePracticeView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private final ExerciseService exercises;
     private final ObjectMapper json;
@@ -231,5 +230,10 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
         solutionTitle.setText(getTranslation("exercise.practice.solution"));
         showSolution.setText(getTranslation("exercise.practice.showSolution"));
         render(event.getLocale());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.exercise");
     }
 }

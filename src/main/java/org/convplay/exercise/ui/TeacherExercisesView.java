@@ -19,7 +19,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.InputStream;
@@ -41,9 +41,8 @@ import org.convplay.ui.MainLayout;
  * assignments. The text is validated exactly like the shipped files, with line and field.
  */
 @Route(value = "classroom/exercises", layout = MainLayout.class)
-@PageTitle("My exercises")
 @RolesAllowed("TEACHER")
-public class TeacherExercisesView extends VerticalLayout implements LocaleChangeObserver {
+public class TeacherExercisesView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     static final String STARTER = """
             id: valid-output
@@ -210,5 +209,10 @@ public class TeacherExercisesView extends VerticalLayout implements LocaleChange
         save.setText(getTranslation("exercise.teacher.save"));
         previewTitle.setText(getTranslation("exercise.teacher.preview"));
         preview();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("exercise.teacher.title");
     }
 }

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.IOException;
@@ -34,9 +34,8 @@ import org.convplay.ui.MainLayout;
  */
 @AnonymousAllowed
 @Route(value = "experiments", layout = MainLayout.class)
-@PageTitle("My experiments")
 @Menu(title = "nav.experiments", order = 5)
-public class MyExperimentsView extends VerticalLayout implements LocaleChangeObserver {
+public class MyExperimentsView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -112,5 +111,10 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
         Fields.fitColumns(grid);
         upload.setUploadButton(new Button(getTranslation("experiment.import")));
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.experiments");
     }
 }

@@ -41,8 +41,7 @@ record ImagePage(ImageExperiment request, int colourChannels, int height, int wi
         try {
             request = ImageExperiment.read(r);
         } catch (BadRequestException e) {
-            throw new Answer.Malformed(Text.of("The page state cannot be read: " + e.getMessage(),
-                    "O estado da página não pode ser lido: " + e.getMessage()));
+            throw new Answer.Malformed(Text.of("grading.image.unreadable", e.getMessage()));
         }
         SampleImage sample = SAMPLES.get(request.sha256());
         if (sample != null) {
@@ -51,18 +50,16 @@ record ImagePage(ImageExperiment request, int colourChannels, int height, int wi
         }
         JsonNode picture = answer.get("picture");
         if (picture == null || !picture.isObject()) {
-            throw Answer.malformed("picture", "is missing: the picture is not a bundled sample, so give its channels, height and width",
-                    "está faltando: a imagem não é uma amostra do sistema, então informe channels, height e width");
+            throw Answer.malformed("picture", "grading.image.pictureMissing");
         }
         long channels = Answer.integer(picture, "picture", "channels");
         if (channels != 1 && channels != 3) {
-            throw Answer.malformed("picture.channels", "must be 1 (gray) or 3 (colour), got " + channels,
-                    "deve ser 1 (cinza) ou 3 (cor), veio " + channels);
+            throw Answer.malformed("picture.channels", "grading.image.channels", channels);
         }
         long h = Answer.integer(picture, "picture", "height");
         long w = Answer.integer(picture, "picture", "width");
         if (h < 1 || w < 1 || h > 100_000 || w > 100_000) {
-            throw Answer.malformed("picture", "must have a height and width between 1 and 100000", "deve ter altura e largura entre 1 e 100000");
+            throw Answer.malformed("picture", "grading.image.pictureSize");
         }
         return new ImagePage(request, (int) channels, (int) h, (int) w);
     }
@@ -94,8 +91,7 @@ record ImagePage(ImageExperiment request, int colourChannels, int height, int wi
                     ImageExperiment.spec(padding, request.border(), request.stride()));
             return new int[] {plan.outHeight(), plan.outWidth()};
         } catch (ShapeException e) {
-            throw new Answer.Malformed(Text.of("The page would refuse this state: " + e.getMessage(),
-                    "A página recusaria este estado: " + e.getMessage()));
+            throw new Answer.Malformed(Text.of("grading.image.refused", e.getMessage()));
         }
     }
 

@@ -36,7 +36,7 @@ abstract class ImagePageGrader implements Grader {
     @Override
     public Grade grade(Parameters p, Solution solution, JsonNode answer, double tolerance) {
         try {
-            Answer.object(answer, "request (the page's state) and the short answers");
+            Answer.object(answer, Text.of("grading.image.fields"));
             ImagePage page = ImagePage.read(answer);
             return Grade.of(new ArrayList<>(checks(p, page, answer)));
         } catch (Answer.Malformed e) {
@@ -46,8 +46,7 @@ abstract class ImagePageGrader implements Grader {
 
     static Check padding(ImagePage page, String wanted) {
         String got = page.request().padding();
-        return Check.of("padding", got.equals(wanted), Text.of("Padding: " + got + ".", "Padding: " + got + "."),
-                Text.of("Padding is " + got + "; set it to " + wanted + ".", "O padding está " + got + "; escolha " + wanted + "."));
+        return Check.of("padding", got.equals(wanted), Text.of("grading.image.padding", got), Text.of("grading.image.paddingWrong", got, wanted));
     }
 
     /** The claimed rows x columns of a band against what the state gives. */
@@ -56,11 +55,7 @@ abstract class ImagePageGrader implements Grader {
         int[] actual = page.bandShape();
         String c = claimed.length == 2 ? claimed[0] + " x " + claimed[1] : Arrays.toString(claimed);
         return Check.of("shape", Arrays.equals(claimed, actual),
-                Text.of("Output shape " + c + ": right, each band is that size.", "Formato da saída " + c + ": certo, cada banda tem esse tamanho."),
-                Text.of("Output shape " + c + " is not the size of the bands this page computes; count rows and columns"
-                                + " with the output size formula.",
-                        "O formato da saída " + c + " não é o tamanho das bandas que esta página calcula; conte linhas e colunas"
-                                + " com a fórmula do tamanho da saída."));
+                Text.of("grading.image.shape", c), Text.of("grading.image.shapeWrong", c));
     }
 
     /** An answer made from a bundled sample, for the worked solutions and the tests. */

@@ -57,13 +57,8 @@ final class PracticalRgbGrader extends ImagePageGrader {
         boolean perChannel = page.filters().stream()
                 .anyMatch(f -> f.kernels().length == 3 && Arrays.stream(f.kernels()).noneMatch(ImagePage::allZero));
         return List.of(
-                Check.of("colour", colour, Text.of("The picture is RGB: three channels are convolved.", "A imagem é RGB: três canais são convolvidos."),
-                        Text.of("The input has " + page.inputChannels() + " channel(s); pick the colour sample and leave \"Convert to gray\" off.",
-                                "A entrada tem " + page.inputChannels() + " canal(is); escolha a amostra colorida e deixe \"Converter para cinza\" desmarcado.")),
-                Check.of("kernels", colour && perChannel, Text.of("A filter has a kernel for each of the red, green and blue channels.",
-                                "Um filtro tem um kernel para cada canal: vermelho, verde e azul."),
-                        Text.of("No filter has a non-zero kernel on all three channels; apply a filter to each channel.",
-                                "Nenhum filtro tem kernel não nulo nos três canais; aplique um filtro a cada canal.")),
+                Check.of("colour", colour, Text.of("grading.rgb.colour"), Text.of("grading.rgb.colourWrong", page.inputChannels())),
+                Check.of("kernels", colour && perChannel, Text.of("grading.rgb.kernels"), Text.of("grading.rgb.kernelsWrong")),
                 padding(page, padding(p)),
                 bandShape(page, answer));
     }
@@ -73,16 +68,10 @@ final class PracticalRgbGrader extends ImagePageGrader {
         int n = page.filters().size();
         long bands = Answer.integer(answer, "", "bands");
         return List.of(
-                Check.of("filters", n == f, Text.of(n + " filters, as asked.", n + " filtros, como pedido."),
-                        Text.of("The page has " + n + " filter(s); the task asks for " + f + ". Use \"Add filter\" or remove some.",
-                                "A página tem " + n + " filtro(s); a tarefa pede " + f + ". Use \"Adicionar filtro\" ou remova alguns.")),
-                Check.of("different", n > 1 && filtersDiffer(page.filters()),
-                        Text.of("The filters differ, so the bands show different things.", "Os filtros diferem, então as bandas mostram coisas diferentes."),
-                        Text.of("Some filters are equal; every band of an equal filter would be the same. Give each its own preset.",
-                                "Alguns filtros são iguais; bandas de filtros iguais seriam a mesma. Dê a cada um o seu preset.")),
-                Check.of("bands", bands == n, Text.of(bands + " output bands: one per filter.", bands + " bandas de saída: uma por filtro."),
-                        Text.of(bands + " output bands is not right for this page: count one band per filter.",
-                                bands + " bandas de saída não está certo para esta página: conte uma banda por filtro.")),
+                Check.of("filters", n == f, Text.of("grading.rgb.filters", n), Text.of("grading.rgb.filtersWrong", n, f)),
+                Check.of("different", n > 1 && filtersDiffer(page.filters()), Text.of("grading.rgb.different"),
+                        Text.of("grading.rgb.differentWrong")),
+                Check.of("bands", bands == n, Text.of("grading.rgb.bands", bands), Text.of("grading.rgb.bandsWrong", bands)),
                 bandShape(page, answer));
     }
 
@@ -114,23 +103,14 @@ final class PracticalRgbGrader extends ImagePageGrader {
             int[] shape = ImagePage.read(answer).bandShape();
             answer.put("bands", f);
             answer.set("shape", Numbers.ints(shape));
-            return new Solution(answer, List.of(
-                    Text.of("Each filter makes one output band, whatever the number of input channels: " + f + " different filters give "
-                            + f + " bands.", "Cada filtro faz uma banda de saída, qualquer que seja o número de canais de entrada: " + f
-                            + " filtros diferentes dão " + f + " bandas."),
-                    Text.of("With the 256 x 256 colour sample, 3 x 3 kernels and same padding every band is " + shape[0] + " x " + shape[1] + ".",
-                            "Com a amostra colorida 256 x 256, kernels 3 x 3 e padding same cada banda tem " + shape[0] + " x " + shape[1] + ".")));
+            return new Solution(answer, List.of(Text.of("grading.rgb.solution.bands", f),
+                    Text.of("grading.rgb.solution.bandShape", shape[0], shape[1])));
         }
         String padding = padding(p);
         ObjectNode answer = sampleState(SampleImage.COLOUR, false, padding, 1, List.of(filter(KernelPreset.SOBEL_X, 3)));
         int[] shape = ImagePage.read(answer).bandShape();
         answer.set("shape", Numbers.ints(shape));
-        return new Solution(answer, List.of(
-                Text.of("A colour picture has three channels; a filter over it has one 3 x 3 kernel per channel (1 x 3 x 3 x 3) and"
-                                + " sums the three results into one band.",
-                        "Uma imagem colorida tem três canais; um filtro sobre ela tem um kernel 3 x 3 por canal (1 x 3 x 3 x 3) e"
-                                + " soma os três resultados numa banda."),
-                Text.of("With the 256 x 256 colour sample and " + padding + " padding the band is " + shape[0] + " x " + shape[1] + ".",
-                        "Com a amostra colorida 256 x 256 e padding " + padding + " a banda tem " + shape[0] + " x " + shape[1] + ".")));
+        return new Solution(answer, List.of(Text.of("grading.rgb.solution.channels"),
+                Text.of("grading.rgb.solution.shape", padding, shape[0], shape[1])));
     }
 }

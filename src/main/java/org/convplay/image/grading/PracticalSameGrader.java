@@ -48,17 +48,12 @@ final class PracticalSameGrader extends ImagePageGrader {
         int[] difference = {same[0] - valid[0], same[1] - valid[1]};
         String c = claimed.length == 2 ? claimed[0] + " x " + claimed[1] : Arrays.toString(claimed);
         return List.of(
-                Check.of("tried", tried.containsAll(List.of("same", "valid")),
-                        Text.of("Both paddings were tried: valid and same.", "Os dois paddings foram experimentados: valid e same."),
-                        Text.of("Tried so far: " + tried + "; run the filters with both valid and same.",
-                                "Experimentados até agora: " + tried + "; rode os filtros com valid e com same.")),
-                Check.of("stride", page.request().stride() == stride, Text.of("Stride " + stride + ".", "Stride " + stride + "."),
-                        Text.of("Stride is " + page.request().stride() + "; set it to " + stride + ".",
-                                "O stride está " + page.request().stride() + "; escolha " + stride + ".")),
-                Check.of("difference", Arrays.equals(claimed, difference),
-                        Text.of("Same gives " + c + " more rows x columns than valid: right.", "Same dá " + c + " linhas x colunas a mais que valid: certo."),
-                        Text.of(c + " is not how many more rows x columns same gives than valid here; compare the two band sizes.",
-                                c + " não é quantas linhas x colunas a mais same dá que valid aqui; compare os dois tamanhos de banda.")));
+                Check.of("tried", tried.containsAll(List.of("same", "valid")), Text.of("grading.same.tried"),
+                        Text.of("grading.same.triedWrong", tried.toString())),
+                Check.of("stride", page.request().stride() == stride, Text.of("grading.image.stride", stride),
+                        Text.of("grading.image.strideWrong", page.request().stride(), stride)),
+                Check.of("difference", Arrays.equals(claimed, difference), Text.of("grading.same.difference", c),
+                        Text.of("grading.same.differenceWrong", c)));
     }
 
     @Override
@@ -70,14 +65,7 @@ final class PracticalSameGrader extends ImagePageGrader {
         int[] valid = page.bandShape("valid");
         answer.putArray("tried").add("valid").add("same");
         answer.set("difference", Numbers.ints(same[0] - valid[0], same[1] - valid[1]));
-        return new Solution(answer, List.of(
-                Text.of("On the 256 x 256 gray sample with a 3 x 3 kernel and stride " + stride + ", valid gives " + valid[0] + " x "
-                                + valid[1] + " and same gives " + same[0] + " x " + same[1] + ".",
-                        "Na amostra cinza 256 x 256 com kernel 3 x 3 e stride " + stride + ", valid dá " + valid[0] + " x " + valid[1]
-                                + " e same dá " + same[0] + " x " + same[1] + "."),
-                Text.of("Same pads the border so that the output is ceil(n / stride); valid only keeps windows that fit inside:"
-                                + " the difference is " + (same[0] - valid[0]) + " x " + (same[1] - valid[1]) + ".",
-                        "Same preenche a borda para que a saída seja teto(n / stride); valid só mantém as janelas que cabem dentro:"
-                                + " a diferença é " + (same[0] - valid[0]) + " x " + (same[1] - valid[1]) + ".")));
+        return new Solution(answer, List.of(Text.of("grading.same.solution.sizes", stride, valid[0], valid[1], same[0], same[1]),
+                Text.of("grading.same.solution.why", same[0] - valid[0], same[1] - valid[1])));
     }
 }

@@ -1,41 +1,36 @@
 package org.convplay.image.ui;
 
-import com.vaadin.flow.component.checkbox.Checkbox;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import org.convplay.ui.Presentation;
-import org.convplay.ui.MatrixOptions;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.convplay.shared.BadRequestException;
-import org.convplay.shared.Limits;
-import org.convplay.ui.MatrixEditor;
 import org.convplay.convolve.SingleConv;
-import org.convplay.engine.Border;
-import org.convplay.engine.Convention;
 import org.convplay.engine.ConvSpec;
-import org.convplay.engine.Padding;
-import org.convplay.image.SlidingWindowService;
-import org.convplay.ui.Fields;
+import org.convplay.engine.Convention;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
+import org.convplay.image.SlidingWindowService;
+import org.convplay.shared.BadRequestException;
+import org.convplay.ui.ConvSpecFields.Axes;
+import org.convplay.ui.ConvSpecFields;
 import org.convplay.ui.MainLayout;
+import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MatrixOptions;
+import org.convplay.ui.Presentation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -43,10 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * dilation and flip, and the window sliding over the input while the output fills in.
  */
 @Route(value = "animation", layout = MainLayout.class)
-@PageTitle("Sliding window")
 @Menu(title = "nav.animation", order = 0.5)
 @AnonymousAllowed
-public class AnimationView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class AnimationView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, HasDynamicTitle {
 
     private final SlidingWindowService windows;
     private final SaveBar saveBar;
@@ -54,16 +48,13 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     private final Paragraph intro = new Paragraph();
     private final H3 inputTitle = new H3();
     private final H3 kernelTitle = new H3();
-    final MatrixEditor input = new MatrixEditor("input");
-    final MatrixEditor kernel = new MatrixEditor("kernel");
-    final Select<String> padding = new Select<>();
-    final Select<Border> border = new Select<>();
-    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
-    final IntegerField dilation = Fields.integer(1, 1, Limits.MAX_STEP);
-    final Checkbox flip = new Checkbox();
-    final Span error = new Span();
-    final SlidingWindow window = new SlidingWindow();
-    final MatrixOptions options = new MatrixOptions();
+    private final MatrixEditor input = new MatrixEditor("input");
+    private final MatrixEditor kernel = new MatrixEditor("kernel");
+    private final ConvSpecFields settings = new ConvSpecFields(ConvSpecFields.paddings("valid", "same", "full", "half")
+            .withBorder().withFlip().withStride(Axes.ONE).withDilation(Axes.ONE), "");
+    private final Span error = new Span();
+    private final SlidingWindow window = new SlidingWindow();
+    private final MatrixOptions options = new MatrixOptions();
 
     /** For tests: the page without saving. */
     public AnimationView(SlidingWindowService windows) {
@@ -80,31 +71,17 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         window.setId("window");
         error.setId("error");
         error.addClassName("error-message");
-        padding.setId("padding");
-        padding.setItems("valid", "same", "full", "half");
-        padding.setValue("valid");
-        border.setId("border");
-        border.setItems(Border.values());
-        border.setItemLabelGenerator(Border::id);
-        border.setValue(Border.ZERO);
-        stride.setId("stride");
-        dilation.setId("dilation");
-        flip.setId("flip");
         input.setValue(org.convplay.convolve.NotebookExample.INPUT);
         kernel.setValue(org.convplay.convolve.NotebookExample.KERNEL);
         for (MatrixEditor m : List.of(input, kernel)) {
             m.onChange(e -> recompute());
             m.onPasteError(this::showError);
         }
-        padding.addValueChangeListener(e -> recompute());
-        border.addValueChangeListener(e -> recompute());
-        stride.addValueChangeListener(e -> recompute());
-        dilation.addValueChangeListener(e -> recompute());
-        flip.addValueChangeListener(e -> recompute());
+        settings.addChangeListener(e -> recompute());
 
         options.control(input, kernel);
         options.onColoursChange(window::setColoured);
-        FlexLayout controls = new FlexLayout(padding, border, stride, dilation, flip, options);
+        FlexLayout controls = new FlexLayout(settings, options);
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         controls.setAlignItems(Alignment.BASELINE);
         controls.getStyle().set("gap", "var(--lumo-space-m)");
@@ -134,13 +111,8 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         SingleConv state = SingleConv.read(request);
         input.setValue(state.input());
         kernel.setValue(state.kernel());
-        ConvSpec spec = state.spec();
         // the page offers the named paddings only; explicit amounts (from the API) are shown as valid
-        padding.setValue(spec.padding().mode() == Padding.Mode.EXPLICIT ? "valid" : spec.padding().id());
-        border.setValue(spec.border());
-        stride.setValue(spec.strideY());
-        dilation.setValue(spec.dilationY());
-        flip.setValue(spec.flip());
+        settings.setSpec(state.spec());
         if (saveBar != null) {
             saveBar.setParent(parent);
         }
@@ -156,11 +128,7 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
     }
 
     ConvSpec spec() {
-        return ConvSpec.DEFAULT.withPadding(Padding.named(padding.getValue() == null ? "valid" : padding.getValue()))
-                .withBorder(border.getValue() == null ? Border.ZERO : border.getValue())
-                .withStride(Fields.value(stride, "stride"), Fields.value(stride, "stride"))
-                .withDilation(Fields.value(dilation, "dilation"), Fields.value(dilation, "dilation"))
-                .withFlip(flip.getValue());
+        return settings.spec();
     }
 
     void recompute() {
@@ -184,15 +152,15 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
         intro.setText(getTranslation("animation.intro"));
         inputTitle.setText(getTranslation("playground.input"));
         kernelTitle.setText(getTranslation("playground.kernel"));
-        padding.setLabel(getTranslation("playground.padding"));
-        border.setLabel(getTranslation("playground.border"));
-        stride.setLabel(getTranslation("animation.stride"));
-        dilation.setLabel(getTranslation("animation.dilation"));
-        flip.setLabel(getTranslation("playground.flip"));
         input.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
                 getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
         kernel.setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
                 getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
         window.translate(this::getTranslation);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.animation");
     }
 }

@@ -146,6 +146,12 @@ public class BandView extends Component {
         getElement().setPropertyJson("labels", o);
     }
 
+    /** Every label the element shows, in the page's language. */
+    public void translate(java.util.function.Function<String, String> t) {
+        setLabels(t.apply("image.row"), t.apply("image.column"), t.apply("image.png"), t.apply("image.text"),
+                t.apply("image.loading"), t.apply("image.hint"), t.apply("image.band.failed"));
+    }
+
     /** A click on the picture: the cell under the pointer. */
     @DomEvent("pick")
     public static class PickEvent extends ComponentEvent<BandView> {

@@ -26,12 +26,12 @@ final class ImageTaskPage implements TaskBar.Page {
     @Override
     public void describe(ObjectNode answer) {
         // from the decoded file on the server, so an uploaded picture is graded on its real size
-        answer.putObject("picture").put("channels", view.image.layout().colourChannels()).put("height", view.image.height())
-                .put("width", view.image.width());
+        answer.putObject("picture").put("channels", view.image().layout().colourChannels()).put("height", view.image().height())
+                .put("width", view.image().width());
     }
 
     @Override
     public List<byte[]> images() {
-        return List.of(view.imageBytes);
+        return List.of(view.imageBytes());
     }
 }

@@ -1,6 +1,5 @@
 package org.convplay.pipeline.ui;
 
-import org.convplay.ui.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,13 +15,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
+import org.convplay.engine.Tensor;
+import org.convplay.engine.model.Pipeline;
 import org.convplay.shared.JsonArrays;
 import org.convplay.shared.Limits;
 import org.convplay.shared.NdArray;
 import org.convplay.shared.NdArrayParser;
+import org.convplay.ui.ConvSpecFields;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MatrixEditor;
-import org.convplay.engine.Tensor;
-import org.convplay.engine.model.Pipeline;
 
 /**
  * One layer of the pipeline page: its type and settings, written as the layer's JSON of
@@ -30,6 +31,8 @@ import org.convplay.engine.model.Pipeline;
  */
 class LayerEditor extends VerticalLayout {
 
+    static final List<String> CONV_PADDINGS = List.of("valid", "same", "full", "half");
+    static final List<String> POOL_PADDINGS = List.of("valid", "same");
     static final List<String> TYPES = List.of("conv2d", "maxpool2d", "avgpool2d", "relu", "sigmoid", "tanh", "linear");
     /** Channels of a layer's output drawn as matrices; the rest are summarised. */
     static final int SHOWN_CHANNELS = 8;
@@ -40,8 +43,9 @@ class LayerEditor extends VerticalLayout {
     final Select<String> init = new Select<>();
     final IntegerField seed = Fields.integer(0, 0, Integer.MAX_VALUE);
     final TextArea weights = new TextArea();
-    final Select<String> padding = new Select<>();
-    final IntegerField stride = Fields.integer(1, 1, Limits.MAX_STEP);
+    /** A conv2d layer's padding and stride; a pool's padding. */
+    final ConvSpecFields spec = new ConvSpecFields(ConvSpecFields.paddings(CONV_PADDINGS.toArray(String[]::new))
+            .withStride(ConvSpecFields.Axes.ONE), "");
     final Checkbox bias = new Checkbox(true);
     final Button up = new Button(VaadinIcon.ARROW_UP.create());
     final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
@@ -62,8 +66,6 @@ class LayerEditor extends VerticalLayout {
         }
         init.setItems("glorot_uniform", "zeros", "ones", "custom");
         init.setValue("glorot_uniform");
-        padding.setItems("valid", "same");
-        padding.setValue("valid");
         weights.setWidth("24em");
         weights.getStyle().set("font-family", "ui-monospace, monospace");
         title.getStyle().set("font-weight", "600");
@@ -85,10 +87,10 @@ class LayerEditor extends VerticalLayout {
             onChange.run();
         });
         init.addValueChangeListener(e -> { layout(); onChange.run(); });
-        for (var f : List.of(filters, size, seed, stride)) {
+        for (var f : List.of(filters, size, seed)) {
             f.addValueChangeListener(e -> onChange.run());
         }
-        padding.addValueChangeListener(e -> onChange.run());
+        spec.addChangeListener(e -> onChange.run());
         bias.addValueChangeListener(e -> onChange.run());
         weights.addValueChangeListener(e -> onChange.run());
         add(new FlexLayout(title, up, down, remove), settings, summary, outputs);
@@ -99,27 +101,46 @@ class LayerEditor extends VerticalLayout {
         this.onChange = r;
     }
 
+    /** Numbers the layer (its place in the list, from 1): its id and its controls' ids follow it. */
+    void number(int n) {
+        String prefix = "layer-" + n + "-";
+        setId("layer-" + n);
+        type.setId(prefix + "type");
+        filters.setId(prefix + "filters");
+        size.setId(prefix + "size");
+        init.setId(prefix + "init");
+        seed.setId(prefix + "seed");
+        weights.setId(prefix + "weights");
+        bias.setId(prefix + "bias");
+        up.setId(prefix + "up");
+        down.setId(prefix + "down");
+        remove.setId(prefix + "remove");
+        summary.setId(prefix + "summary");
+        outputs.setId(prefix + "outputs");
+        spec.setIdPrefix(prefix);
+    }
+
 
     /** Shows the settings that the chosen type has. */
     private void layout() {
         settings.removeAll();
         settings.add(type);
         String t = type.getValue();
-        String keep = padding.getValue();
         if ("conv2d".equals(t)) {
-            padding.setItems("valid", "same", "full", "half");
-            padding.setValue(keep == null ? "valid" : keep);
+            spec.setPaddings(CONV_PADDINGS);
+            spec.setStepsVisible(true);
             settings.add(filters, size, init);
             if ("custom".equals(init.getValue())) {
                 settings.add(weights);
             } else if ("glorot_uniform".equals(init.getValue())) {
                 settings.add(seed);
             }
-            settings.add(padding, stride, bias);
+            settings.add(spec, bias);
         } else if (t != null && t.endsWith("pool2d")) {
-            padding.setItems("valid", "same");
-            padding.setValue("same".equals(keep) ? "same" : "valid");
-            settings.add(size, padding);
+            // a pool's stride is its size
+            spec.setPaddings(POOL_PADDINGS);
+            spec.setStepsVisible(false);
+            settings.add(size, spec);
         }
     }
 
@@ -139,11 +160,10 @@ class LayerEditor extends VerticalLayout {
                 o.put("seed", Fields.value(seed, "seed"));
             }
             o.put("useBias", bias.getValue());
-            o.put("padding", padding.getValue());
-            o.put("stride", Fields.value(stride, "stride"));
+            spec.writeJson(o);
         } else if (t.endsWith("pool2d")) {
             o.put("size", Fields.value(size, "size"));
-            o.put("padding", padding.getValue());
+            spec.writeJson(o);
         }
         return o;
     }
@@ -160,8 +180,7 @@ class LayerEditor extends VerticalLayout {
         if (o.has("filters")) filters.setValue(o.get("filters").asInt());
         if (o.has("size")) size.setValue(JsonArrays.pair(o.get("size"), "size", 3, 255)[0]);
         if (o.has("seed")) seed.setValue(o.get("seed").asInt());
-        if (o.has("stride")) stride.setValue(JsonArrays.pair(o.get("stride"), "stride", 1, Limits.MAX_STEP)[0]);
-        if (o.has("padding")) padding.setValue(o.get("padding").asText("valid"));
+        spec.readJson(o);
         bias.setValue(o.path("useBias").asBoolean(true));
         layout();
     }
@@ -218,8 +237,6 @@ class LayerEditor extends VerticalLayout {
         init.setLabel(t.apply("pipeline.init"));
         seed.setLabel(t.apply("pipeline.seed"));
         weights.setLabel(t.apply("pipeline.weights"));
-        padding.setLabel(t.apply("playground.padding"));
-        stride.setLabel(t.apply("pipeline.stride"));
         bias.setLabel(t.apply("pipeline.bias"));
         up.setAriaLabel(t.apply("pipeline.up"));
         up.setTooltipText(t.apply("pipeline.up"));

@@ -1,16 +1,12 @@
 package org.convplay.pipeline.ui;
 
-import org.convplay.shared.JsonArrays;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import org.convplay.ui.MatrixOptions;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -18,30 +14,30 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.convplay.shared.BadRequestException;
-import org.convplay.shared.NdArray;
-import org.convplay.shared.RequestJson;
-import com.vaadin.flow.component.textfield.TextArea;
-import org.convplay.ui.MatrixEditor;
 import org.convplay.engine.Convention;
 import org.convplay.engine.export.CodeExport;
 import org.convplay.engine.export.Target;
 import org.convplay.engine.model.Pipeline;
-import org.convplay.pipeline.PipelineJson;
-import org.convplay.pipeline.PipelineService;
-import org.convplay.limits.RefusedException;
-import org.convplay.ui.CodeExportPanel;
-import org.convplay.ui.MainLayout;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
+import org.convplay.limits.RefusedException;
+import org.convplay.pipeline.PipelineJson;
+import org.convplay.pipeline.PipelineService;
+import org.convplay.shared.BadRequestException;
+import org.convplay.shared.JsonArrays;
+import org.convplay.shared.NdArray;
+import org.convplay.shared.RequestJson;
+import org.convplay.ui.CodeExportPanel;
+import org.convplay.ui.MainLayout;
+import org.convplay.ui.MatrixOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -49,34 +45,27 @@ import org.springframework.beans.factory.annotation.Autowired;
  * parameters. The page's state is exactly a {@code POST /api/pipeline} body.
  */
 @Route(value = "pipeline", layout = MainLayout.class)
-@PageTitle("Pipeline")
 @Menu(title = "nav.pipeline", order = 2)
 @AnonymousAllowed
-public class PipelineView extends VerticalLayout implements LocaleChangeObserver {
+public class PipelineView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final PipelineService service;
     private final SaveBar saveBar;
     private final H2 heading = new H2();
     private final Paragraph intro = new Paragraph();
-    private final H3 inputTitle = new H3();
-    final MatrixEditor input = new MatrixEditor("input");
-    /** The whole input, C x H x W; the matrix editor shows one channel of it. */
-    private NdArray channels = NdArray.of(new double[][] {{0}});
-    final Select<Integer> channel = new Select<>();
-    final Select<String> layout = new Select<>();
-    final TextArea inputText = new TextArea();
-    final Select<Convention> convention = new Select<>();
-    final VerticalLayout layerList = new VerticalLayout();
-    final List<LayerEditor> layers = new ArrayList<>();
-    final Select<String> newLayerType = new Select<>();
-    final Button addLayer = new Button();
-    final Span total = new Span();
-    final Span error = new Span();
-    final CodeExportPanel export = new CodeExportPanel();
+    private final InputPanel input = new InputPanel();
+    private final Select<Convention> convention = new Select<>();
+    private final VerticalLayout layerList = new VerticalLayout();
+    private final List<LayerEditor> layers = new ArrayList<>();
+    private final Select<String> newLayerType = new Select<>();
+    private final Button addLayer = new Button();
+    private final Span total = new Span();
+    private final Span error = new Span();
+    private final CodeExportPanel export = new CodeExportPanel();
     private boolean loading;
     /** Shows every output as round(y*256), as the notebook does to read small values as integers. */
-    final Checkbox integers = new Checkbox();
-    final MatrixOptions options = new MatrixOptions();
+    private final Checkbox integers = new Checkbox();
+    private final MatrixOptions options = new MatrixOptions();
 
     /** For tests and embedding: the page without saving. */
     public PipelineView(PipelineService service) {
@@ -87,7 +76,6 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     public PipelineView(PipelineService service, ExperimentService experiments) {
         this.service = service;
         this.saveBar = experiments == null ? null : new SaveBar(experiments, "pipeline", this::experimentBody);
-        input.setId("pipeline-input");
         convention.setId("pipeline-convention");
         convention.setItems(Convention.values());
         convention.setItemLabelGenerator(Convention::id);
@@ -97,32 +85,14 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         layerList.setPadding(false);
         newLayerType.setItems(LayerEditor.TYPES);
         newLayerType.setValue("relu");
+        newLayerType.setId("new-layer-type");
         addLayer.setId("add-layer");
         addLayer.addClickListener(e -> {
             addLayer(new LayerEditor(newLayerType.getValue()));
             recompute();
         });
-        input.onChange(e -> {
-            storeChannel();
-            recompute();
-        });
-        channel.setId("pipeline-channel");
-        channel.addValueChangeListener(e -> showChannel());
-        layout.setId("pipeline-layout");
-        layout.setItems("th", "tf");
-        layout.setValue("th");
-        layout.setItemLabelGenerator(l -> l.equals("th") ? "th: C x H x W" : "tf: H x W x C");
-        layout.addValueChangeListener(e -> writeInputText());
-        inputText.setId("pipeline-input-text");
-        inputText.setWidth("28em");
-        inputText.setMaxHeight("12em");
-        inputText.getStyle().set("font-family", "ui-monospace, monospace");
-        inputText.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                readInputText(e.getValue());
-            }
-        });
-        input.onPasteError(error::setText);
+        input.addChangeListener(e -> recompute());
+        input.addErrorListener(e -> error.setText(e.message()));
         convention.addValueChangeListener(e -> recompute());
         export.setSource(this::exportCode);
         FlexLayout adder = new FlexLayout(newLayerType, addLayer);
@@ -134,18 +104,14 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         }
         integers.setId("pipeline-integers");
         integers.addValueChangeListener(e -> recompute());
-        options.control(input);
+        options.control(input.editor());
         options.onDigitsChange(this::recompute);
         options.onColoursChange(on -> recompute());
-        FlexLayout inputTools = new FlexLayout(channel, layout, inputText);
-        inputTools.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        inputTools.setAlignItems(Alignment.BASELINE);
-        inputTools.getStyle().set("gap", "var(--lumo-space-s)");
         FlexLayout display = new FlexLayout(options, integers);
         display.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         display.setAlignItems(Alignment.BASELINE);
         display.getStyle().set("gap", "var(--lumo-space-m)");
-        add(convention, inputTitle, input, inputTools, display, error, layerList, adder, total, export);
+        add(convention, input, display, error, layerList, adder, total, export);
         load(notebookExample(), null);
     }
 
@@ -182,8 +148,8 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         }
         loading = true;
         try {
-            NdArray in = org.convplay.shared.JsonArrays.read(body.get("input"), "input", MAX_CHANNELS * 64 * 64);
-            setChannels(RequestJson.input(in, RequestJson.channelsLast(body)));
+            NdArray in = JsonArrays.read(body.get("input"), "input", InputPanel.MAX_CHANNELS * InputPanel.MAX_SIDE * InputPanel.MAX_SIDE);
+            input.setValue(RequestJson.input(in, RequestJson.channelsLast(body)));
             convention.setValue(Convention.fromId(body.path("convention").asText("tensorflow")));
             layers.clear();
             layerList.removeAll();
@@ -209,7 +175,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             layerList.remove(e);
             recompute();
         });
-        e.setId("layer-" + layers.size());
+        e.number(layers.size());
         e.translate(this::getTranslation);
     }
 
@@ -229,9 +195,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     /** The page as a {@code POST /api/pipeline} body. */
     public ObjectNode toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        storeChannel();
-        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(JsonArrays.nested(
-                channels.shape()[0] == 1 ? new NdArray(new int[] {channels.shape()[1], channels.shape()[2]}, channels.values()) : channels)));
+        body.set("input", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(JsonArrays.nested(input.value())));
         body.put("convention", convention.getValue() == null ? "tensorflow" : convention.getValue().id());
         ArrayNode list = body.putArray("layers");
         for (LayerEditor e : layers) {
@@ -240,92 +204,12 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
         return body;
     }
 
-    /** Channels the page edits at most (an RGB image has 3). */
-    static final int MAX_CHANNELS = 16;
-
-    private void setChannels(NdArray a) {
-        NdArray chw = a.rank() == 2 ? new NdArray(new int[] {1, a.shape()[0], a.shape()[1]}, a.values()) : a;
-        if (chw.rank() != 3) {
-            throw new BadRequestException("input must be H x W or 3-D (" + layout.getValue() + "), got " + a.rank() + " levels of lists");
-        }
-        if (chw.shape()[0] > MAX_CHANNELS || chw.shape()[1] > 64 || chw.shape()[2] > 64) {
-            throw new BadRequestException("input is " + java.util.Arrays.toString(chw.shape()) + "; the page edits at most "
-                    + MAX_CHANNELS + " channels of 64 x 64");
-        }
-        channels = chw;
-        List<Integer> items = new ArrayList<>();
-        for (int c = 0; c < chw.shape()[0]; c++) {
-            items.add(c);
-        }
-        channel.setItems(items);
-        channel.setValue(0);
-        channel.setVisible(items.size() > 1);
-        showChannel();
-    }
-
-    private void showChannel() {
-        Integer c = channel.getValue();
-        if (c == null) {
-            return;
-        }
-        int h = channels.shape()[1];
-        int w = channels.shape()[2];
-        input.setValue(new NdArray(new int[] {h, w}, java.util.Arrays.copyOfRange(channels.values(), c * h * w, (c + 1) * h * w)).toMatrix());
-        writeInputText();
-    }
-
-    /** Copies the edited channel back into the whole input; a resized channel resizes them all. */
-    private void storeChannel() {
-        double[][] m;
-        try {
-            m = input.getValue();
-        } catch (BadRequestException e) {
-            return;
-        }
-        int c = channel.getValue() == null ? 0 : channel.getValue();
-        int n = channels.shape()[0];
-        int h = m.length;
-        int w = m[0].length;
-        double[] v = new double[n * h * w];
-        for (int ch = 0; ch < n; ch++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    boolean inside = y < channels.shape()[1] && x < channels.shape()[2];
-                    v[(ch * h + y) * w + x] = ch == c ? m[y][x]
-                            : inside ? channels.values()[(ch * channels.shape()[1] + y) * channels.shape()[2] + x] : 0;
-                }
-            }
-        }
-        channels = new NdArray(new int[] {n, h, w}, v);
-        writeInputText();
-    }
-
-    private void writeInputText() {
-        NdArray shown = channels.shape()[0] == 1 ? new NdArray(new int[] {channels.shape()[1], channels.shape()[2]}, channels.values())
-                : "tf".equals(layout.getValue()) ? channels.transpose(1, 2, 0) : channels;
-        inputText.setValue(shown.toText());
-    }
-
-    /** Reads the text area as if the user had just left it (view tests). */
-    void readInputTextForTest() {
-        readInputText(inputText.getValue());
-    }
-
-    private void readInputText(String text) {
-        try {
-            NdArray a = org.convplay.shared.NdArrayParser.parse(text, "input", MAX_CHANNELS * 64 * 64);
-            setChannels(a.rank() == 3 && "tf".equals(layout.getValue()) ? a.transpose(2, 0, 1) : a);
-            recompute();
-        } catch (BadRequestException e) {
-            error.setText(e.getMessage());
-        }
-    }
-
     void recompute() {
         if (loading) {
             return;
         }
         for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).number(i + 1);
             layers.get(i).title.setText((i + 1) + ". " + layers.get(i).type.getValue());
             layers.get(i).up.setEnabled(i > 0);
             layers.get(i).down.setEnabled(i < layers.size() - 1);
@@ -359,10 +243,6 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("pipeline.title"));
         intro.setText(getTranslation("pipeline.intro"));
-        inputTitle.setText(getTranslation("playground.input"));
-        channel.setLabel(getTranslation("pipeline.channel"));
-        layout.setLabel(getTranslation("pipeline.layout"));
-        inputText.setLabel(getTranslation("pipeline.inputText"));
         convention.setLabel(getTranslation("playground.convention"));
         addLayer.setText(getTranslation("pipeline.add"));
         newLayerType.setLabel(getTranslation("pipeline.type"));
@@ -371,5 +251,10 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             e.translate(this::getTranslation);
         }
         recompute();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.pipeline");
     }
 }

@@ -8,18 +8,17 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convplay.ui.MainLayout;
 
 /** Sign-in for teachers and students; the form posts to Spring Security's {@code /login}. */
 @Route(value = "login", layout = MainLayout.class)
-@PageTitle("Sign in")
 @Menu(title = "classroom.nav.login", order = 90)
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     final LoginForm login = new LoginForm();
     final Anchor signUp = new Anchor("signup", "");
@@ -49,5 +48,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Lo
         i18n.getErrorMessage().setMessage(getTranslation("classroom.login.errorMessage"));
         login.setI18n(i18n);
         signUp.setText(getTranslation("classroom.login.signUp"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.signIn");
     }
 }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.convplay.account.Account;
@@ -22,9 +22,8 @@ import org.convplay.ui.MainLayout;
 
 /** Creates a teacher or student account, then sends the person to sign in. */
 @Route(value = "signup", layout = MainLayout.class)
-@PageTitle("Sign up")
 @AnonymousAllowed
-public class SignUpView extends VerticalLayout implements LocaleChangeObserver {
+public class SignUpView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final AccountService accounts;
     private final H2 heading = new H2();
@@ -91,5 +90,10 @@ public class SignUpView extends VerticalLayout implements LocaleChangeObserver {
         role.setItemLabelGenerator(r -> getTranslation("classroom.role." + r.name().toLowerCase(java.util.Locale.ROOT)));
         create.setText(getTranslation("classroom.signup.submit"));
         login.setText(getTranslation("classroom.signup.haveAccount"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.signUp");
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
@@ -36,6 +37,8 @@ class ClassroomServiceTest {
     AssignmentService assignments;
     @Autowired
     GradeService grades;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AccountRef teacher;
     AccountRef ana;
@@ -225,7 +228,9 @@ class ClassroomServiceTest {
         actAs(ana);
         assertThat(assignments.forStudent(a.id()).status()).isEqualTo(Views.Status.NOT_OPEN);
         assertThat(assignments.forStudent(a.id()).exercises()).isEmpty();
-        assertThat(assignments.submit(a.id(), "dense-vs-conv", wrongAnswer()).outcome()).isEqualTo(Views.Outcome.NOT_OPEN);
+        Views.SubmitResult early = assignments.submit(a.id(), "dense-vs-conv", wrongAnswer());
+        assertThat(early.outcome()).isEqualTo(Views.Outcome.NOT_OPEN);
+        assertThat(early.message().en()).as("a date as people read it").startsWith("This assignment opens at ").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
         // and once the clock passes the opening, it is
         assignments.setClock(Clock.fixed(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60), ZoneOffset.UTC));
         assertThat(assignments.submit(a.id(), "dense-vs-conv", wrongAnswer()).outcome()).isEqualTo(Views.Outcome.GRADED);
@@ -249,6 +254,31 @@ class ClassroomServiceTest {
         assertThat(csv.split("\r\n")[0]).isEqualTo("username,name,dense-vs-conv %,dense-vs-conv attempts,total %");
         assertThat(csv).contains(ana.username() + ",ana Person,100.0,2,100.0").contains(bruno.username() + ",bruno Person,0.0,0,0.0");
         assertThat(grades.forStudent(course.id(), ana.id()).rows().get(0).scorePercent()).isEqualTo(100.0);
+    }
+
+    @Test
+    void storedFeedbackRendersInTheReadersLanguageAndOlderRowsKeepTheirWords() {
+        Views.AssignmentSummary a = openAssignment(3);
+        actAs(ana);
+        assignments.submit(a.id(), "dense-vs-conv",
+                "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1234.5}");
+        org.convplay.exercise.Text stored = assignments.forStudent(a.id()).exercises().get(0).lastFeedback();
+        assertThat(stored.in(Locale.ENGLISH)).contains("1,234.5 is not within 1% of the right value");
+        assertThat(stored.in(Locale.forLanguageTag("pt-BR"))).contains("1.234,5 não está a menos de 1% do valor certo");
+        assertThat(jdbc.queryForList("SELECT feedback, feedback_en FROM submission WHERE assignment_id = ?", a.id()))
+                .singleElement().satisfies(row -> {
+                    assertThat((String) row.get("feedback")).contains("\"key\":\"grading.part.notWithin\"").contains("1234.5");
+                    assertThat(row.get("feedback_en")).isNull();
+                });
+
+        // a row stored before V8 has its feedback as written in each language
+        jdbc.update("INSERT INTO submission (assignment_id, student_id, exercise_id, seed, answer, correct, raw_score, score, late,"
+                + " feedback_en, feedback_pt, submitted_at) VALUES (?, ?, 'dense-vs-conv', 1, '{}', FALSE, 0, 0, FALSE, ?, ?, ?)",
+                a.id(), bruno.id(), "Old feedback.", "Feedback antigo.", java.sql.Timestamp.from(Instant.now()));
+        actAs(bruno);
+        org.convplay.exercise.Text old = assignments.forStudent(a.id()).exercises().get(0).lastFeedback();
+        assertThat(old.in(Locale.ENGLISH)).isEqualTo("Old feedback.");
+        assertThat(old.in(Locale.forLanguageTag("pt-BR"))).isEqualTo("Feedback antigo.");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.convplay.ui.MatrixOptions;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -45,11 +46,11 @@ class MatrixDisplayTest {
 
     @Test
     void matricesAreColouredUntilTheSwitchTurnsColoursOff() {
-        for (MatrixEditor m : List.of(view.input, view.kernel, view.result)) {
+        for (MatrixEditor m : List.of(matrix(view, "input"), matrix(view, "kernel"), matrix(view, "result"))) {
             assertThat(m.getElement().getProperty("coloured", false)).isTrue();
         }
         _get(view, Checkbox.class, spec -> spec.withId("colours")).setValue(false);
-        for (MatrixEditor m : List.of(view.input, view.kernel, view.result)) {
+        for (MatrixEditor m : List.of(matrix(view, "input"), matrix(view, "kernel"), matrix(view, "result"))) {
             assertThat(m.getElement().getProperty("coloured", true)).isFalse();
             assertThat(m.isColoured()).isFalse();
         }
@@ -58,15 +59,15 @@ class MatrixDisplayTest {
 
     @Test
     void aResultShowsTheChosenSignificantDigitsAndKeepsTheExactValueForHoverAndCopy() {
-        view.input.paste("[[1, 0], [0, 0]]");
-        view.kernel.paste("[[0.123456]]");
-        assertThat(view.result.getCells()[0][0]).isEqualTo("0.1235");
+        matrix(view, "input").paste("[[1, 0], [0, 0]]");
+        matrix(view, "kernel").paste("[[0.123456]]");
+        assertThat(matrix(view, "result").getCells()[0][0]).isEqualTo("0.1235");
         digits().setValue(2);
-        assertThat(view.result.getCells()[0][0]).isEqualTo("0.12");
+        assertThat(matrix(view, "result").getCells()[0][0]).isEqualTo("0.12");
         // hover shows, and Copy as NumPy copies, every digit float32 keeps
-        assertThat(((elemental.json.JsonValue) view.result.getElement().getPropertyRaw("exact")).toJson()).contains("0.123456");
-        assertThat(view.result.toText()).contains("0.123456");
-        assertThat(view.result.getValue()[0][0]).isEqualTo((float) 0.123456, org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(((elemental.json.JsonValue) matrix(view, "result").getElement().getPropertyRaw("exact")).toJson()).contains("0.123456");
+        assertThat(matrix(view, "result").toText()).contains("0.123456");
+        assertThat(matrix(view, "result").getValue()[0][0]).isEqualTo((float) 0.123456, org.assertj.core.data.Offset.offset(1e-7));
     }
 
     @Test
@@ -82,10 +83,10 @@ class MatrixDisplayTest {
     void pointingAtAResultCellLightsItsReceptiveFieldAndTheKernel() {
         view.showReceptiveField(new int[] {1, 2});
         // valid padding, stride 1: output (1, 2) reads input rows 1..3, columns 2..4
-        String region = ((elemental.json.JsonValue) view.input.getElement().getPropertyRaw("region")).toJson();
+        String region = ((elemental.json.JsonValue) matrix(view, "input").getElement().getPropertyRaw("region")).toJson();
         assertThat(region).isEqualTo("[[1,2],[1,3],[1,4],[2,2],[2,3],[2,4],[3,2],[3,3],[3,4]]");
-        assertThat(((elemental.json.JsonValue) view.kernel.getElement().getPropertyRaw("region")).toJson()).startsWith("[[0,0],[0,1],[0,2],[1,0]");
-        assertThat(((elemental.json.JsonValue) view.result.getElement().getPropertyRaw("highlight")).toJson()).isEqualTo("[1,2]");
+        assertThat(((elemental.json.JsonValue) matrix(view, "kernel").getElement().getPropertyRaw("region")).toJson()).startsWith("[[0,0],[0,1],[0,2],[1,0]");
+        assertThat(((elemental.json.JsonValue) matrix(view, "result").getElement().getPropertyRaw("highlight")).toJson()).isEqualTo("[1,2]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.convplay.convolve.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -27,18 +28,18 @@ class PlaygroundBusyTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         PlaygroundView view = new PlaygroundView(new ConvolutionService(EngineRegistry.shared(), gate));
         UI.getCurrent().add(view);
-        assertThat(view.result.isVisible()).isTrue();
+        assertThat(shown(view, "result")).isTrue();
 
         try (ComputeGate.Ticket taken = gate.admitDetached(1, 0)) {
-            view.kernel.edit(1, 1, "3");
-            assertThat(view.error.getText()).matches("The server is busy; try again in \\d+ s\\.");
-            assertThat(view.result.isVisible()).isFalse();
+            matrix(view, "kernel").edit(1, 1, "3");
+            assertThat(text(view, "error")).matches("The server is busy; try again in \\d+ s\\.");
+            assertThat(shown(view, "result")).isFalse();
             UI.getCurrent().setLocale(Locale.forLanguageTag("pt-BR"));
-            view.kernel.edit(1, 1, "2");
-            assertThat(view.error.getText()).matches("O servidor está ocupado; tente de novo em \\d+ s\\.");
+            matrix(view, "kernel").edit(1, 1, "2");
+            assertThat(text(view, "error")).matches("O servidor está ocupado; tente de novo em \\d+ s\\.");
         }
-        view.kernel.edit(1, 1, "3");
-        assertThat(view.error.getText()).isEmpty();
-        assertThat(view.result.getCells()[0]).containsExactly("6", "5", "6");
+        matrix(view, "kernel").edit(1, 1, "3");
+        assertThat(text(view, "error")).isEmpty();
+        assertThat(matrix(view, "result").getCells()[0]).containsExactly("6", "5", "6");
     }
 }

@@ -79,6 +79,22 @@ class ExerciseApiTest {
     }
 
     @Test
+    void feedbackComesInTheRequestsLanguageWithItsNumbers() throws Exception {
+        String body = "{\"seed\": 0, \"answer\": {\"output\": [98, 98], \"denseParameters\": 96049604,"
+                + " \"convParameters\": 10, \"reduction\": 1234.5}}";
+        check("dense-vs-conv", body)
+                .andExpect(jsonPath("$.feedback", containsString("✘ Reduction (dense / conv): 1,234.5 is not within 1% of the right value.")))
+                .andExpect(jsonPath("$.checks[3].message", containsString("1,234.5 is not within 1%")));
+        mvc.perform(post("/api/exercises/dense-vs-conv/check").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("Accept-Language", "fr,pt;q=0.9"))
+                .andExpect(jsonPath("$.feedback", containsString("✘ Redução (densa / conv): 1.234,5 não está a menos de 1% do valor certo.")))
+                .andExpect(jsonPath("$.feedback", containsString("✔ Parâmetros da camada densa: 96.049.604 está certo.")));
+        mvc.perform(post("/api/exercises/dense-vs-conv/check").param("lang", "pt-BR").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seed\": 0, \"answer\": {\"output\": [98, 98]}}"))
+                .andExpect(jsonPath("$.feedback").value("o campo 'denseParameters' está faltando"));
+    }
+
+    @Test
     void aMalformedAnswerIsNotGradableWithTheReason() throws Exception {
         check("dense-vs-conv", "{\"seed\": 0, \"answer\": {\"output\": [98, 98]}}")
                 .andExpect(status().isOk())

@@ -86,7 +86,16 @@ class FormulaGraderTest {
         Grade weights = grade(e, p, dense("[98, 98]", 96_040_000, 10, 9_604_960));
         assertThat(weights.feedback(Locale.ENGLISH)).contains("one bias per output");
         assertThat(grade(e, p, dense("[98, 98]", 1, 10, 9_604_960)).feedback(Locale.ENGLISH))
-                .as("a wrong value does not give the right one away").doesNotContain("96049604");
+                .as("a wrong value does not give the right one away").doesNotContain("96049604").doesNotContain("96,049,604");
+    }
+
+    @Test
+    void aDecimalOutsideTheToleranceIsWrittenInTheReadersLanguage() throws IOException {
+        Exercise e = shipped("dense-vs-conv");
+        Parameters p = new Parameters(Map.of("n", 100, "k", 3));
+        Grade g = grade(e, p, dense("[98, 98]", 96_049_604, 10, 9_000_000.25));
+        assertThat(g.feedback(Locale.ENGLISH)).contains("9,000,000.25 is not within 1% of the right value");
+        assertThat(g.feedback(Locale.forLanguageTag("pt-BR"))).contains("9.000.000,25 não está a menos de");
     }
 
     @Test

@@ -73,6 +73,17 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void thePageTitleIsInTheReadersLanguageAndFollowsTheSwitch() {
+        openAs(null);
+        open("exercises/dense-vs-conv", Locale.forLanguageTag("pt-BR"));
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Exercício");
+        UI.getCurrent().navigate("exercises");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Exercícios");
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(UI.getCurrent().getInternals().getTitle()).as("the language switch does not navigate").isEqualTo("Exercises");
+    }
+
+    @Test
     void denseVersusConvIsAnsweredInPortugueseNumbers() {
         openAs(null);
         ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.forLanguageTag("pt-BR"));

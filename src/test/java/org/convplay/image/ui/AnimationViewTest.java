@@ -1,6 +1,7 @@
 package org.convplay.image.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -30,61 +31,65 @@ class AnimationViewTest {
         MockVaadin.tearDown();
     }
 
+    static SlidingWindow window(AnimationView page) {
+        return get(page, SlidingWindow.class, "window");
+    }
+
     @Test
     void theNotebooksFigureIsShownFirst() {
-        assertThat(view.window.plan().output()).isDeepEqualTo(new double[][] {{4, 3, 4}, {2, 4, 3}, {2, 3, 4}});
-        assertThat(view.window.getElement().getProperty("fill")).isEqualTo("zero");
-        assertThat(view.window.getElement().getPropertyRaw("labels").toString()).contains("Play");
+        assertThat(window(view).plan().output()).isDeepEqualTo(new double[][] {{4, 3, 4}, {2, 4, 3}, {2, 3, 4}});
+        assertThat(window(view).getElement().getProperty("fill")).isEqualTo("zero");
+        assertThat(window(view).getElement().getPropertyRaw("labels").toString()).contains("Play");
     }
 
     @Test
     void samePaddingWithReplicateShowsPaddingCellsHoldingTheEdge() {
-        view.padding.setValue("same");
-        view.border.setValue(Border.REPLICATE);
-        assertThat(view.window.plan().pads()).containsExactly(1, 1, 1, 1);
-        assertThat(view.window.plan().grid()[0]).containsExactly(1, 1, 1, 1, 0, 0, 0);
-        assertThat(view.window.plan().output().length).isEqualTo(5);
+        select(view, "padding").setValue("same");
+        select(view, "border").setValue(Border.REPLICATE);
+        assertThat(window(view).plan().pads()).containsExactly(1, 1, 1, 1);
+        assertThat(window(view).plan().grid()[0]).containsExactly(1, 1, 1, 1, 0, 0, 0);
+        assertThat(window(view).plan().output().length).isEqualTo(5);
     }
 
     @Test
     void aKernelLargerThanTheInputIsExplainedAndTheWindowHidden() {
-        view.kernel.paste("[[1,1,1,1,1,1],[1,1,1,1,1,1]]");
-        assertThat(view.error.getText()).contains("width of the kernel (6) is larger than the padded input");
-        assertThat(view.window.isVisible()).isFalse();
-        view.padding.setValue("full");
-        assertThat(view.error.getText()).isEmpty();
-        assertThat(view.window.isVisible()).isTrue();
+        matrix(view, "kernel").paste("[[1,1,1,1,1,1],[1,1,1,1,1,1]]");
+        assertThat(text(view, "error")).contains("width of the kernel (6) is larger than the padded input");
+        assertThat(shown(view, "window")).isFalse();
+        select(view, "padding").setValue("full");
+        assertThat(text(view, "error")).isEmpty();
+        assertThat(shown(view, "window")).isTrue();
     }
 
     @Test
     void portugueseLabelsReachTheAnimation() {
         UI.getCurrent().setLocale(Locale.forLanguageTag("pt-BR"));
-        assertThat(view.window.getElement().getPropertyRaw("labels").toString()).contains("Reproduzir");
+        assertThat(window(view).getElement().getPropertyRaw("labels").toString()).contains("Reproduzir");
     }
 
     @Test
     void aSavedStateRestoresTheSameFigureInAFreshPage() {
-        view.input.paste("[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]");
-        view.kernel.paste("[[1, 0], [0, -1]]");
-        view.padding.setValue("full");
-        view.border.setValue(Border.WRAP);
-        view.stride.setValue(2);
-        view.dilation.setValue(2);
-        view.flip.setValue(true);
-        var saved = view.window.plan();
+        matrix(view, "input").paste("[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]");
+        matrix(view, "kernel").paste("[[1, 0], [0, -1]]");
+        select(view, "padding").setValue("full");
+        select(view, "border").setValue(Border.WRAP);
+        integer(view, "stride").setValue(2);
+        integer(view, "dilation").setValue(2);
+        checkbox(view, "flip").setValue(true);
+        var saved = window(view).plan();
         var body = view.toJson();
         assertThat(body.get("request").get("layers").get(0).get("border").asText()).isEqualTo("wrap");
 
         AnimationView fresh = new AnimationView(new SlidingWindowService(new ConvolutionService()));
         UI.getCurrent().add(fresh);
         fresh.load(body.get("request"), null);
-        assertThat(fresh.input.getValue()).isDeepEqualTo(view.input.getValue());
-        assertThat(fresh.kernel.getValue()).isDeepEqualTo(view.kernel.getValue());
-        assertThat(fresh.padding.getValue()).isEqualTo("full");
-        assertThat(fresh.dilation.getValue()).isEqualTo(2);
-        assertThat(fresh.flip.getValue()).isTrue();
-        assertThat(fresh.window.plan().grid()).isDeepEqualTo(saved.grid());
-        assertThat(fresh.window.plan().output()).isDeepEqualTo(saved.output());
+        assertThat(matrix(fresh, "input").getValue()).isDeepEqualTo(matrix(view, "input").getValue());
+        assertThat(matrix(fresh, "kernel").getValue()).isDeepEqualTo(matrix(view, "kernel").getValue());
+        assertThat(select(fresh, "padding").getValue()).isEqualTo("full");
+        assertThat(integer(fresh, "dilation").getValue()).isEqualTo(2);
+        assertThat(checkbox(fresh, "flip").getValue()).isTrue();
+        assertThat(window(fresh).plan().grid()).isDeepEqualTo(saved.grid());
+        assertThat(window(fresh).plan().output()).isDeepEqualTo(saved.output());
         assertThat(fresh.toJson()).isEqualTo(body);
     }
 }

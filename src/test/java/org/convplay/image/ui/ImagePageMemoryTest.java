@@ -1,9 +1,12 @@
 package org.convplay.image.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.internal.ComponentTracker;
 import java.lang.reflect.Field;
 import java.lang.management.ManagementFactory;
@@ -75,7 +78,7 @@ class ImagePageMemoryTest {
             // as after each click in a browser: the changes go out, and what they held with them
             MockVaadin.clientRoundtrip();
         }
-        assertThat(view.status.getText()).startsWith(BANDS + " band(s) of 1,024 x 1,024");
+        assertThat(text(view, "status")).startsWith(BANDS + " band(s) of 1,024 x 1,024");
         if (fetched) {
             // what <band-view> does once it is in the page: GET its src
             views(view).forEach(BandView::float32ForBrowser);
@@ -85,8 +88,8 @@ class ImagePageMemoryTest {
 
     private static List<BandView> views(ImageView view) {
         List<BandView> all = new ArrayList<>();
-        view.channels.getChildren().map(BandView.class::cast).forEach(all::add);
-        view.bands.getChildren().map(BandView.class::cast).forEach(all::add);
+        get(view, FlexLayout.class, "channels").getChildren().map(BandView.class::cast).forEach(all::add);
+        get(view, FlexLayout.class, "bands").getChildren().map(BandView.class::cast).forEach(all::add);
         return all;
     }
 
@@ -108,7 +111,7 @@ class ImagePageMemoryTest {
         System.out.printf("images page, %d x %d RGB picture (PNG %d bytes), %d bands, fetched: %.1f MB per page%n",
                 SIDE, SIDE, picture.length, BANDS, perPage / 1048576.0);
         assertThat(perPage).isLessThanOrEqualTo(LIMIT);
-        assertThat(pages).allMatch(p -> p.shown != null);
+        assertThat(pages).allMatch(p -> _get(p, BandsPanel.class).shown() != null);
     }
 
     @Test
@@ -125,6 +128,6 @@ class ImagePageMemoryTest {
         assertThat(open).isGreaterThan(LIMIT);
         // ... and go with the page, even while something still refers to it
         assertThat(left).isLessThanOrEqualTo(LIMIT);
-        assertThat(page.shown).isNotNull();
+        assertThat(_get(page, BandsPanel.class).shown()).isNotNull();
     }
 }

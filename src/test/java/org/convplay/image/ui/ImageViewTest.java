@@ -1,10 +1,19 @@
 package org.convplay.image.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.convplay.ui.ById.*;
 import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.convplay.ui.MatrixEditor;
 import java.util.List;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
@@ -38,27 +47,31 @@ class ImageViewTest {
         MockVaadin.tearDown();
     }
 
+    static FilterEditor filter(ImageView page, int number) {
+        return get(page, FilterEditor.class, "filter-" + number);
+    }
+
     List<BandView> bandViews() {
-        return view.bands.getChildren().map(BandView.class::cast).toList();
+        return get(view, FlexLayout.class, "bands").getChildren().map(BandView.class::cast).toList();
     }
 
     @Test
     void theColourSampleIsShownWithItsChannelsAndThreeBands() {
-        assertThat(view.imageInfo.getText()).isEqualTo("shapes-colour.png: 256 x 256 pixels, RGB, 8 bits per sample, PNG");
-        assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-red", "channel-green", "channel-blue");
+        assertThat(text(view, "image-info")).isEqualTo("shapes-colour.png: 256 x 256 pixels, RGB, 8 bits per sample, PNG");
+        assertThat(get(view, FlexLayout.class, "channels").getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-red", "channel-green", "channel-blue");
         assertThat(bandViews()).extracting(BandView::getLabel)
                 .containsExactly("Band 1: Sobel x", "Band 2: Sobel y", "Band 3: Gaussian blur");
         assertThat(view.result().shape()).containsExactly(3, 256, 256);
-        assertThat(view.status.getText()).startsWith("3 band(s) of 256 x 256 in");
+        assertThat(text(view, "status")).startsWith("3 band(s) of 256 x 256 in");
         assertThat(bandViews().get(0).getElement().getAttribute("src")).isNotBlank();
-        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(shown(view, "progress")).isFalse();
     }
 
     @Test
     void theMeanTargetMakesAGaussianKeepTheBrightnessOfTheGrayLuma() {
         // band 3 as a Gaussian over every channel divided by 3: inside the flat red disc it is the mean of R, G, B
-        view.filterEditors.get(2).target.setValue(FilterEditor.MEAN);
-        assertThat(view.filterEditors.get(2).weights()[1][1][1]).isCloseTo(4.0 / 16 / 3, within(1e-7));
+        select(view, "target-3").setValue(FilterEditor.MEAN);
+        assertThat(filter(view, 3).weights()[1][1][1]).isCloseTo(4.0 / 16 / 3, within(1e-7));
         Tensor in = view.input();
         float mean = (in.get(0, 76, 76) + in.get(1, 76, 76) + in.get(2, 76, 76)) / 3;
         assertThat(view.result().get(2, 76, 76)).isCloseTo(mean, within(1e-5f));
@@ -71,26 +84,26 @@ class ImageViewTest {
     void choosingTheByteScaleMultipliesInputsAndBandsBy255() {
         float before = view.result().get(1, 40, 150);
         float pixel = view.input().get(1, 40, 160);
-        view.scale.setValue(PixelScale.BYTE);
+        select(view, "scale").setValue(PixelScale.BYTE);
         assertThat(view.input().get(1, 40, 160)).isCloseTo(pixel * 255, within(1e-3f));
         assertThat(view.result().get(1, 40, 150)).isCloseTo(before * 255, within(1e-2f));
-        assertThat(view.scaleNote.getText()).startsWith("0..255: 8-bit samples as stored; 16-bit samples divided by 257");
+        assertThat(get(view, Paragraph.class, "scale-note").getText()).startsWith("0..255: 8-bit samples as stored; 16-bit samples divided by 257");
     }
 
     @Test
     void convertingToGrayLeavesOneChannelAndOneKernelPerFilter() {
-        view.gray.setValue(true);
+        checkbox(view, "gray").setValue(true);
         assertThat(view.input().channels()).isEqualTo(1);
-        assertThat(view.filterEditors.get(0).kernels).hasSize(1);
+        assertThat(_find(filter(view, 1), MatrixEditor.class)).hasSize(1);
         assertThat(view.result().shape()).containsExactly(3, 256, 256);
-        assertThat(view.channels.getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-gray");
+        assertThat(get(view, FlexLayout.class, "channels").getChildren().map(c -> c.getId().orElse(""))).containsExactly("channel-gray");
     }
 
     @Test
     void aPresetOnOneChannelLeavesTheOthersZero() {
-        FilterEditor f = view.filterEditors.get(0);
-        f.preset.setValue(KernelPreset.IDENTITY);
-        f.target.setValue(1);
+        FilterEditor f = filter(view, 1);
+        select(view, "preset-1").setValue(KernelPreset.IDENTITY);
+        select(view, "target-1").setValue(1);
         assertThat(f.weights()[0][1][1]).isZero();
         assertThat(f.weights()[1][1][1]).isEqualTo(1);
         // the identity on green alone: band 1 is the green channel
@@ -102,7 +115,7 @@ class ImageViewTest {
         view.addFilter(KernelPreset.LAPLACIAN);
         assertThat(view.result().channels()).isEqualTo(4);
         assertThat(bandViews().get(3).getLabel()).isEqualTo("Band 4: Laplacian");
-        view.removeFilter(view.filterEditors.get(0));
+        get(view, Button.class, "remove-filter-1").click();
         assertThat(bandViews()).extracting(BandView::getLabel)
                 .containsExactly("Band 1: Sobel y", "Band 2: Gaussian blur", "Band 3: Laplacian");
     }
@@ -110,38 +123,40 @@ class ImageViewTest {
     @Test
     void aRefusedUploadIsExplainedAndTheImageKept() {
         view.load("not an image".getBytes(), "notes.txt");
-        assertThat(view.imageError.getText()).isEqualTo("notes.txt is not a PNG or JPEG image (its first bytes are no image signature)");
-        assertThat(view.imageInfo.getText()).startsWith("shapes-colour.png");
+        assertThat(text(view, "image-error")).isEqualTo("notes.txt is not a PNG or JPEG image (its first bytes are no image signature)");
+        assertThat(text(view, "image-info")).startsWith("shapes-colour.png");
     }
 
     @Test
     void theGraySampleReplacesTheImage() {
         view.load(SampleImage.GRAY.bytes(), SampleImage.GRAY.file());
-        assertThat(view.imageInfo.getText()).isEqualTo("shapes-gray.png: 256 x 256 pixels, gray, 8 bits per sample, PNG");
-        assertThat(view.filterEditors.get(0).kernels).hasSize(1);
+        assertThat(text(view, "image-info")).isEqualTo("shapes-gray.png: 256 x 256 pixels, gray, 8 bits per sample, PNG");
+        assertThat(_find(filter(view, 1), MatrixEditor.class)).hasSize(1);
         assertThat(view.result().channels()).isEqualTo(3);
         // and back to three channels: every filter gets three kernels again
         view.load(SampleImage.COLOUR.bytes(), SampleImage.COLOUR.file());
-        assertThat(view.filterEditors.get(2).kernels).hasSize(3);
+        assertThat(_find(filter(view, 3), MatrixEditor.class)).hasSize(3);
         assertThat(view.result().shape()).containsExactly(3, 256, 256);
-        assertThat(view.patchChannel.getListDataView().getItems()).containsExactly(0, 1, 2);
+        assertThat(select(view, "patch-channel").getListDataView().getItems()).containsExactly(0, 1, 2);
     }
 
     @Test
     void kernelsOfDifferentSizesAreRefusedByName() {
-        view.filterEditors.get(1).kernels.get(2).paste("[[1, 2], [3, 4]]");
-        assertThat(view.error.getText()).isEqualTo(
+        matrix(view, "kernel-2-2").paste("[[1, 2], [3, 4]]");
+        assertThat(text(view, "error")).isEqualTo(
                 "filter 2, blue is 2x2 but filter 1's kernels are 3x3; all kernels of a layer have one size");
     }
 
     @Test
     void thePatchFollowsAClickAndShowsTheChosenFiltersKernel() {
-        view.pickPatch(80, 30);
-        assertThat(view.patchRow.getValue()).isEqualTo(76);
-        assertThat(view.patchColumn.getValue()).isEqualTo(26);
-        view.patchFilter.setValue(0);
-        view.patchChannel.setValue(0);
-        var plan = view.window.plan();
+        // a click on the red channel at row 80, column 30
+        BandView red = get(view, BandView.class, "channel-red");
+        ComponentUtil.fireEvent(red, new BandView.PickEvent(red, true, 80, 30));
+        assertThat(integer(view, "patch-row").getValue()).isEqualTo(76);
+        assertThat(integer(view, "patch-column").getValue()).isEqualTo(26);
+        select(view, "patch-filter").setValue(0);
+        select(view, "patch-channel").setValue(0);
+        var plan = get(view, SlidingWindow.class, "window").plan();
         assertThat(plan.grid()[1][1]).isEqualTo(view.input().get(0, 76, 26), within(1e-6));
         // filter 1 is Sobel x on every channel: the red kernel is Sobel x itself
         assertThat(plan.kernel()[1][2]).isEqualTo(2);
@@ -156,19 +171,19 @@ class ImageViewTest {
         ConvolutionService convolutions = new ConvolutionService();
         view = new ImageView(new ImageConvolutionService(convolutions, queued::add), new SlidingWindowService(convolutions));
         UI.getCurrent().add(view);
-        assertThat(view.progress.isVisible()).isTrue();
-        assertThat(view.cancel.isVisible()).isTrue();
-        assertThat(view.status.getText()).isEqualTo("Computing 3 band(s)…");
-        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ImageView.POLL_MILLIS);
+        assertThat(shown(view, "progress")).isTrue();
+        assertThat(shown(view, "cancel")).isTrue();
+        assertThat(text(view, "status")).isEqualTo("Computing 3 band(s)…");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(BandsPanel.POLL_MILLIS);
         // half the stripes finish; the next poll shows it
         int half = queued.size() / 2;
         queued.subList(0, half).forEach(Runnable::run);
         com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(), new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
-        assertThat(view.progress.getValue()).isGreaterThan(0).isLessThan(1);
-        view.cancel();
+        assertThat(get(view, ProgressBar.class, "progress").getValue()).isGreaterThan(0).isLessThan(1);
+        get(view, Button.class, "cancel").click();
         MockVaadin.clientRoundtrip();
-        assertThat(view.status.getText()).isEqualTo("Cancelled: the bands below are from the last finished run.");
-        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(text(view, "status")).isEqualTo("Cancelled: the bands below are from the last finished run.");
+        assertThat(shown(view, "progress")).isFalse();
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         assertThat(view.result()).isNull();
     }
@@ -177,16 +192,16 @@ class ImageViewTest {
     void aSavedStateRestoresTheSameImageSettingsFiltersAndBandsInAFreshPage() {
         // an uploaded picture, read in gray on 0..255, valid padding with stride 2, an edited kernel, a filter removed
         view.load(org.convplay.image.TestImages.png(org.convplay.image.TestImages.image(40, 30, 3, 8)), "upload.png");
-        view.gray.setValue(true);
-        view.scale.setValue(PixelScale.BYTE);
-        view.padding.setValue("valid");
-        view.border.setValue(org.convplay.engine.Border.REFLECT);
-        view.stride.setValue(2);
-        view.removeFilter(view.filterEditors.get(1));
-        view.filterEditors.get(1).kernels.get(0).paste("[[0, 1, 0], [1, -4, 1], [0, 1, 0.5]]");
-        view.patchRow.setValue(5);
-        view.patchColumn.setValue(7);
-        view.patchFilter.setValue(1);
+        checkbox(view, "gray").setValue(true);
+        select(view, "scale").setValue(PixelScale.BYTE);
+        select(view, "padding").setValue("valid");
+        select(view, "border").setValue(org.convplay.engine.Border.REFLECT);
+        integer(view, "stride").setValue(2);
+        get(view, Button.class, "remove-filter-2").click();
+        matrix(view, "kernel-2-0").paste("[[0, 1, 0], [1, -4, 1], [0, 1, 0.5]]");
+        integer(view, "patch-row").setValue(5);
+        integer(view, "patch-column").setValue(7);
+        select(view, "patch-filter").setValue(1);
         Tensor saved = view.result();
         assertThat(saved.shape()).containsExactly(2, 14, 19);
         var body = view.toJson();
@@ -194,35 +209,37 @@ class ImageViewTest {
         ConvolutionService convolutions = new ConvolutionService();
         ImageView fresh = new ImageView(new ImageConvolutionService(convolutions, Runnable::run), new SlidingWindowService(convolutions));
         UI.getCurrent().add(fresh);
-        fresh.load(body.get("request"), body.get("view"), view.imageBytes, null);
-        assertThat(fresh.imageInfo.getText()).startsWith("upload.png: 40 x 30 pixels, RGB");
-        assertThat(fresh.gray.getValue()).isTrue();
-        assertThat(fresh.scale.getValue()).isEqualTo(PixelScale.BYTE);
-        assertThat(fresh.stride.getValue()).isEqualTo(2);
-        assertThat(fresh.filterEditors).extracting(f -> f.preset.getValue()).containsExactly(KernelPreset.SOBEL_X, KernelPreset.GAUSSIAN);
-        assertThat(fresh.filterEditors.get(1).weights()[0][2][2]).isEqualTo(0.5);
-        assertThat(fresh.patchColumn.getValue()).isEqualTo(7);
-        assertThat(fresh.patchFilter.getValue()).isEqualTo(1);
+        fresh.load(body.get("request"), body.get("view"), view.imageBytes(), null);
+        assertThat(text(fresh, "image-info")).startsWith("upload.png: 40 x 30 pixels, RGB");
+        assertThat(checkbox(fresh, "gray").getValue()).isTrue();
+        assertThat(select(fresh, "scale").getValue()).isEqualTo(PixelScale.BYTE);
+        assertThat(integer(fresh, "stride").getValue()).isEqualTo(2);
+        assertThat(_find(fresh, FilterEditor.class)).hasSize(2);
+        assertThat(select(fresh, "preset-1").getValue()).isEqualTo(KernelPreset.SOBEL_X);
+        assertThat(select(fresh, "preset-2").getValue()).isEqualTo(KernelPreset.GAUSSIAN);
+        assertThat(filter(fresh, 2).weights()[0][2][2]).isEqualTo(0.5);
+        assertThat(integer(fresh, "patch-column").getValue()).isEqualTo(7);
+        assertThat(select(fresh, "patch-filter").getValue()).isEqualTo(1);
         assertThat(fresh.result().shape()).containsExactly(saved.shape());
         assertThat(fresh.result().data()).containsExactly(saved.data());
         assertThat(fresh.toJson()).isEqualTo(body);
         // the bundled sample is recognised by its bytes
         view.loadSample(SampleImage.GRAY);
         fresh.load(view.toJson().get("request"), null, SampleImage.GRAY.bytes(), null);
-        assertThat(fresh.sample.getValue()).isEqualTo(SampleImage.GRAY);
+        assertThat(select(fresh, "sample").getValue()).isEqualTo(SampleImage.GRAY);
     }
 
     @Test
     void theBandsExportAsAScriptThatReadsThePictureOfferedBesideIt() {
-        view.gray.setValue(true);
-        view.scale.setValue(PixelScale.BYTE);
+        checkbox(view, "gray").setValue(true);
+        select(view, "scale").setValue(PixelScale.BYTE);
         String numpy = view.exportCode(org.convplay.engine.export.Target.NUMPY);
         assertThat(numpy).contains("x = read_picture('shapes-colour.png', 255.0, True)")
                 // three filters over one gray channel, Sobel x first
                 .contains("w0 = np.array([[[[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]], ");
-        assertThat(view.pictureLink.getText()).isEqualTo("Download the picture (shapes-colour.png) to run the script beside it");
-        assertThat(view.pictureLink.getHref()).isNotBlank();
-        view.filterEditors.get(1).kernels.get(0).paste("[[1, 2], [3, 4]]");
+        assertThat(get(view, Anchor.class, "picture-download").getText()).isEqualTo("Download the picture (shapes-colour.png) to run the script beside it");
+        assertThat(get(view, Anchor.class, "picture-download").getHref()).isNotBlank();
+        matrix(view, "kernel-2-0").paste("[[1, 2], [3, 4]]");
         assertThat(view.exportCode(org.convplay.engine.export.Target.PYTORCH)).startsWith("# filter 2, gray is 2x2");
     }
 }
