@@ -71,7 +71,10 @@ class ExerciseFormsIT {
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        // the driver does not scroll the page's own box (the app layout's content) to a control below the fold
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
     }
 
     @Test

@@ -1,9 +1,13 @@
 package org.convplay.exercise.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.convplay.ui.MatrixEditor;
 import java.util.Locale;
@@ -135,6 +139,36 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         view.check.click();
         assertThat(mark(view, "convolution")).isEqualTo("✘");
         assertThat(mark(view, "correlation")).isEqualTo("✔");
+    }
+
+    @Test
+    void matrixAnswersHaveTheColourSwitchAndShowAFilledInAnswerInTheChosenDigits() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-vs-correlation", Locale.ENGLISH);
+        MatrixEditor correlation = (MatrixEditor) view.form.field("correlation");
+        MatrixEditor convolution = (MatrixEditor) view.form.field("convolution");
+        Checkbox colours = _get(view.form, Checkbox.class, s -> s.withId("answer-colours"));
+        assertThat(colours.getLabel()).isEqualTo("Colour cells by value");
+        assertThat(correlation.isColoured()).isTrue();
+        colours.setValue(false);
+        assertThat(correlation.isColoured()).isFalse();
+        assertThat(convolution.getElement().getProperty("coloured", true)).isFalse();
+
+        double third = 1.0 / 3;
+        view.form.fill(new ObjectMapper().createObjectNode().<com.fasterxml.jackson.databind.JsonNode>set("correlation",
+                new ObjectMapper().valueToTree(new double[][] {{third, 2, 12.3456789}, {0, 0, 0}, {0, 0, 0}})));
+        assertThat(correlation.getCells()[0]).containsExactly("0.3333", "2", "12.35");
+        @SuppressWarnings("unchecked")
+        Select<Integer> digits = _get(view.form, Select.class, s -> s.withId("answer-digits"));
+        digits.setValue(2);
+        assertThat(correlation.getCells()[0]).containsExactly("0.33", "2", "12");
+        assertThat(((elemental.json.JsonValue) correlation.getElement().getPropertyRaw("exact")).toJson())
+                .as("the exact value on hover").startsWith("[[\"0.3333333");
+        assertThat(view.form.read().orElseThrow().get("correlation").get(0).get(0).asDouble())
+                .as("and it is the exact value that is answered").isEqualTo(third);
+
+        ExercisePracticeView noMatrix = open("exercises/dense-vs-conv", Locale.ENGLISH);
+        assertThat(noMatrix.form.getChildren().filter(c -> c instanceof org.convplay.ui.MatrixOptions)).isEmpty();
     }
 
     @Test
