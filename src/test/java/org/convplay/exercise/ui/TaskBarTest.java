@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -24,6 +25,7 @@ import org.convplay.classroom.service.GradeService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.service.ExerciseService;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.ui.ById;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -131,11 +133,11 @@ class TaskBarTest extends KaribuSpringTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         open("exercises/practical-gray?seed=3");
         ExercisePracticeView view = (ExercisePracticeView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
-        assertThat(view.openTask.isVisible()).isTrue();
-        assertThat(view.openTask.getHref()).isEqualTo("images?task=practical-gray&seed=3");
-        assertThat(view.openTask.getText()).isEqualTo("Open in the images page");
-        assertThat(view.answer.getParent()).as("no JSON box").isEmpty();
-        assertThat(view.check.isVisible()).isFalse();
+        assertThat(ById.shown(view, "open-task")).isTrue();
+        assertThat(ById.get(view, Anchor.class, "open-task").getHref()).isEqualTo("images?task=practical-gray&seed=3");
+        assertThat(ById.get(view, Anchor.class, "open-task").getText()).isEqualTo("Open in the images page");
+        assertThat(ById.shown(view, "answer")).as("no JSON box").isFalse();
+        assertThat(ById.shown(view, "check")).isFalse();
     }
 
     @Test
