@@ -41,6 +41,7 @@ export class MatrixEditor extends LitElement {
   };
 
   private timer: number | undefined;
+  private resizes: ResizeObserver | undefined;
 
   static styles = css`
     :host { display: inline-block; max-width: 100%; overflow-x: auto; }
@@ -120,7 +121,31 @@ export class MatrixEditor extends LitElement {
       </div>`;
   }
 
+  connectedCallback() {
+    super.connectedCallback();
+    this.resizes = new ResizeObserver(() => this.focusableWhenScrolling());
+    this.resizes.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.resizes?.disconnect();
+    super.disconnectedCallback();
+  }
+
+  /**
+   * A matrix wider than its box (on a phone) scrolls sideways; without a cell to tab into (read-only), the box
+   * itself takes the focus so that the arrow keys can scroll it.
+   */
+  private focusableWhenScrolling() {
+    if (this.readonly && this.scrollWidth > this.clientWidth) {
+      this.tabIndex = 0;
+    } else {
+      this.removeAttribute('tabindex');
+    }
+  }
+
   protected updated() {
+    this.focusableWhenScrolling();
     const canvas = this.renderRoot.querySelector('canvas');
     if (!canvas) return;
     const rows = this.cells.length, cols = this.cells[0]?.length ?? 0;
@@ -199,6 +224,11 @@ export class MatrixEditor extends LitElement {
   private onInput(e: Event) {
     const input = e.target as HTMLInputElement;
     const r = Number(input.dataset.r), c = Number(input.dataset.c);
+    if (this.exact) {
+      // editing a matrix shown rounded: the other cells keep their exact numbers
+      this.cells = this.exact.map(row => [...row]);
+      this.exact = null;
+    }
     this.cells[r][c] = input.value;
     input.classList.toggle('bad', !MatrixEditor.isNumber(input.value));
     this.scheduleChange();

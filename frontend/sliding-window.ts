@@ -44,7 +44,8 @@ export class SlidingWindow extends LitElement {
   private timer: number | undefined;
 
   static styles = css`
-    :host { display: block; font: var(--lumo-font-size-s, 0.875rem) var(--lumo-font-family, sans-serif); }
+    /* on a phone a wide grid scrolls inside the element (its buttons keep the box keyboard-reachable) */
+    :host { display: block; max-width: 100%; overflow-x: auto; font: var(--lumo-font-size-s, 0.875rem) var(--lumo-font-family, sans-serif); }
     .panes { display: flex; gap: 2em; flex-wrap: wrap; align-items: flex-start; }
     h4 { margin: 0 0 0.3em; font-size: 0.9rem; }
     table { border-collapse: collapse; }

@@ -169,8 +169,8 @@ public final class EngineChooser {
 
     /**
      * Every point twice, the first pass thrown away: it compiles the device kernels and lets the JIT compile the
-     * cpu engine's loops for every kind of request (at start-up, measured cold, the cpu engine took 25 ms for a
-     * small layer it computes in 0.4 ms, and lost it to PoCL).
+     * cpu engine's loops for every kind of request: measured cold, the cpu engine lost small layers to PoCL that it
+     * wins once compiled (docs/performance.md, "EngineChooser").
      */
     private List<Measurement> measure() {
         measurePass();

@@ -1,9 +1,10 @@
 package org.convplay.ui;
 
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.IntegerField;
 import org.convplay.shared.BadRequestException;
 
-/** Small form fields shared by the pages. */
+/** Small form fields and grid settings shared by the pages. */
 public final class Fields {
 
     private Fields() {
@@ -28,5 +29,10 @@ public final class Fields {
                     + (v == null ? "" : ", got " + v));
         }
         return v;
+    }
+
+    /** Every column as wide as its text: on a phone the grid scrolls sideways instead of cutting words off. */
+    public static void fitColumns(Grid<?> grid) {
+        grid.getColumns().forEach(c -> c.setAutoWidth(true));
     }
 }

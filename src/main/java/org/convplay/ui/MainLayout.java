@@ -58,7 +58,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         language.setItems(LANGUAGES);
         language.setItemLabelGenerator(l -> l.getLanguage().equals("pt") ? "Português" : "English");
         language.setId("language");
-        language.setWidth("9em");
+        // its width is the theme's: narrower on a phone
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 // The session's locale reaches every open UI, and each LocaleChangeObserver relabels itself.

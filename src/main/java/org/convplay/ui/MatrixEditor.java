@@ -35,6 +35,8 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
     /** The exact numbers behind a display in significant digits; null when the cells are the numbers. */
     private double[][] exact;
     private boolean coloured = true;
+    /** A name of the page's choosing for assistive technology; null: the field's. */
+    private String accessibleName;
 
     public MatrixEditor(String field) {
         this.field = field;
@@ -63,6 +65,12 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
 
     private void fireChanged() {
         changeListener.accept(this);
+    }
+
+    /** The name assistive technology reads, when several matrices on a page share a field (the compare page's results). */
+    public void setAccessibleName(String name) {
+        accessibleName = name;
+        getElement().setProperty("name", name);
     }
 
     /** Colours the cells by value with a legend (on by default); false shows plain cells. */
@@ -139,8 +147,10 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
     public void localeChange(LocaleChangeEvent event) {
         setLabels(getTranslation("matrix.addRow"), getTranslation("matrix.removeRow"),
                 getTranslation("matrix.addColumn"), getTranslation("matrix.removeColumn"));
-        // the three matrices every page has get a translated name; others (a filter's channel) keep their field
-        getElement().setProperty("name", NAMED.contains(field) ? getTranslation("matrix.name." + field) : field);
+        if (accessibleName == null) {
+            // the three matrices every page has get a translated name; others (a filter's channel) keep their field
+            getElement().setProperty("name", NAMED.contains(field) ? getTranslation("matrix.name." + field) : field);
+        }
     }
 
     /** Replaces the matrix with NumPy-style or JSON text; returns false (and reports) when it cannot be read. */
@@ -255,6 +265,11 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
             }
         }
         return out;
+    }
+
+    /** Whether the cells show numbers rounded by {@link #setDisplayValue}, untouched since. */
+    public boolean isRounded() {
+        return exact != null;
     }
 
     public String[][] getCells() {

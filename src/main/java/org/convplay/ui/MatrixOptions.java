@@ -20,9 +20,14 @@ public class MatrixOptions extends Div implements LocaleChangeObserver {
     private Runnable digitsListener = () -> { };
 
     public MatrixOptions() {
+        this("");
+    }
+
+    /** With ids {@code <prefix>colours} and {@code <prefix>digits}, for a second set on one page. */
+    public MatrixOptions(String idPrefix) {
         addClassName("matrix-options");
-        colours.setId("colours");
-        digits.setId("digits");
+        colours.setId(idPrefix + "colours");
+        digits.setId(idPrefix + "digits");
         digits.setItems(2, 3, 4, 5, 6, 7);
         digits.setValue(MatrixEditor.DEFAULT_DIGITS);
         digits.setWidth("9em");

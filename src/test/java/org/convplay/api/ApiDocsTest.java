@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.convplay.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,8 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * handler mapping, not a list kept here), anonymous visitors reach it and the Swagger UI, and its examples are
  * what the API answers.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api-docs;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@AppTest
 class ApiDocsTest {
 
     /** Response fields that change from run to run or machine to machine: not compared with the examples. */

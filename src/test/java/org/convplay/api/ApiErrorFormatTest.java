@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Stream;
+import org.convplay.AppTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every 4xx and 5xx under /api is {@code {"error": "..."}} JSON, whoever answers it: our controllers, Spring MVC
  * (405, 406, 415, unknown paths), Spring Security (401) or Tomcat itself (a path it cannot decode). Sent over a real
  * socket to the real server, so that nothing between the client and the controllers is skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class ApiErrorFormatTest {
 
     static final String JSON = "Content-Type: application/json\r\n";

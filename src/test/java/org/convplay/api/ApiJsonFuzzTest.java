@@ -11,16 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.convplay.AppTest;
 import org.convplay.Fuzz;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,9 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * JSON type and size, keys dropped or added, or its text cut and spliced. Whatever comes, the answer is a 2xx, or a
  * 4xx with {@code {"error": ...}}; never a 500.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@AppTest
 class ApiJsonFuzzTest {
 
     static final String CONVOLVE = "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"kernel\": [[1,0],[0,-1]], \"padding\": \"same\","

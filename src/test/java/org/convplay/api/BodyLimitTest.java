@@ -11,12 +11,11 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.convplay.AppTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -24,8 +23,7 @@ import org.springframework.util.unit.DataSize;
  * server stops reading at the limit, answers 413 {@code {"error": ...}} and drops the connection, so a client
  * that goes on sending 250 MiB gets nowhere near sending it all; and the server answers the next request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class BodyLimitTest {
 
     static final long SENT_AT_MOST = 250L * 1024 * 1024;

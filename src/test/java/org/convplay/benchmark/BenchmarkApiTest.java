@@ -10,17 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.convplay.ApiSliceTest;
 import org.convplay.engine.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** POST /api/benchmark: a row per available engine, OpenCV among them, each checked against the reference. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@ApiSliceTest
 class BenchmarkApiTest {
 
     @Autowired

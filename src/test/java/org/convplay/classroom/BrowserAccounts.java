@@ -15,8 +15,13 @@ public final class BrowserAccounts {
     private final String base;
 
     public BrowserAccounts(Browser browser, int port) {
+        this(browser, "http://localhost:" + port + "/");
+    }
+
+    /** Through any address ending in "/", a proxy's for instance. */
+    public BrowserAccounts(Browser browser, String base) {
         this.browser = browser;
-        this.base = "http://localhost:" + port + "/";
+        this.base = base;
     }
 
     private WebElement find(String css) {

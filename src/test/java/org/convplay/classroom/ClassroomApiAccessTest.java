@@ -12,40 +12,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
-import org.convplay.account.AccountService;
 import org.convplay.account.Role;
-import org.convplay.classroom.domain.LatePolicy;
-import org.convplay.classroom.service.AssignmentService;
-import org.convplay.classroom.service.CourseService;
-import org.convplay.classroom.service.Views;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The classroom's JSON/CSV API: only the class's teacher gets the grades; the public API needs no login. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@AppTest
 class ClassroomApiAccessTest {
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    CourseService courses;
-    @Autowired
-    AssignmentService assignments;
+    ApplicationContext context;
 
     AccountRef teacher;
     AccountRef otherTeacher;
@@ -55,16 +41,12 @@ class ClassroomApiAccessTest {
 
     @BeforeEach
     void aClassWithAnAssignment() {
-        teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        otherTeacher = TestUsers.signUp(accounts, "other-teacher", Role.TEACHER);
-        student = TestUsers.signUp(accounts, "student", Role.STUDENT);
-        otherStudent = TestUsers.signUp(accounts, "other-student", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Turma A");
-        assignmentId = assignments.create(course.id(), new Views.AssignmentForm("Lista 1", List.of("dense-vs-conv"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)), 3, LatePolicy.REFUSE, 0)).id();
-        TestUsers.actAs(student);
-        courses.join(course.joinCode());
+        ClassroomFixture room = ClassroomFixture.in(context).className("Turma A").assignment("Lista 1", "dense-vs-conv").build();
+        teacher = room.teacher();
+        student = room.student();
+        assignmentId = room.assignment().id();
+        otherTeacher = room.outsider("other-teacher", Role.TEACHER);
+        otherStudent = room.outsider("other-student", Role.STUDENT);
         TestUsers.anonymous();
     }
 

@@ -6,31 +6,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole classroom in a real browser: a teacher signs up, creates a class and an assignment; a
  * student signs up, joins, answers wrong and then right; the teacher's table and CSV show the grade.
  * Needs the production frontend bundle (run without -DskipFrontend) and Chromium with its driver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class ClassroomFlowIT {
 
     @LocalServerPort
@@ -110,36 +106,16 @@ class ClassroomFlowIT {
 
         signUp(teacher, true);
         signIn(teacher);
-        open("classroom");
-        type("#class-name input", "Redes convolucionais");
-        click("#create-class");
-        click("#classes a");
-        String joinCode = find("#join-code").getText().replaceAll(".*:\\s*", "").trim();
-        assertThat(joinCode).hasSize(8);
-        type("#assignment-title input", "Lista 1");
-        WebElement picker = find("#assignment-exercises input");
-        picker.click();
         // "dens" finds the dense-vs-conv exercise in either language ("Dense layer...", "Camada densa...")
-        picker.sendKeys("dens");
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().toLowerCase().contains("dens")).findFirst().orElse(null));
-        item.click();
-        picker.sendKeys(Keys.ESCAPE);
-        click("#create-assignment");
-        // a wait of its own: withMessage changes the wait it is called on
-        new WebDriverWait(driver, Duration.ofSeconds(45))
-                .withMessage(() -> "the assignment was not created: " + driver.findElements(By.id("assignment-error")).stream()
-                        .map(WebElement::getText).findFirst().orElse("(no error shown)"))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
-        String gradesHref = find("#assignments a").getAttribute("href");
+        String[] created = pages.createClassWithAssignment("Redes convolucionais", "Lista 1", "dens");
+        String joinCode = created[0];
+        String gradesHref = created[1];
+        assertThat(joinCode).hasSize(8);
         signOut();
 
         signUp(student, false);
         signIn(student);
-        open("classroom");
-        type("#join-code input", joinCode);
-        click("#join");
-        click("#assignments a");
+        pages.joinAndOpenAssignment(joinCode);
         answer("1 x 1", "1", "1", "1");
         // the page may be in either language: the wrong part is marked the same way in both
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("pre.feedback"), "✘"));

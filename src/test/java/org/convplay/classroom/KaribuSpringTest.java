@@ -8,21 +8,19 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.util.List;
 import kotlin.jvm.functions.Function0;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Karibu-Testing with the application's Spring beans and its view access rules: each test opens a
  * mocked browser session as someone ({@link #openAs}) and navigates as that person would.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 public abstract class KaribuSpringTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.convplay");

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A practical done on the images page inside a class, in a real browser: the teacher assigns "convolve a gray
@@ -24,8 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the shape and submits; the teacher's grade table links to the page state the student submitted, which opens
  * as it was. Needs the production frontend bundle and Chromium with its driver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class PracticalInClassIT {
 
     @LocalServerPort
@@ -68,28 +65,14 @@ class PracticalInClassIT {
         pages.signIn(teacher);
         pages.open("classroom");
         assertThat(pages.find("#signed-in-as").getText()).isEqualTo(teacher.toUpperCase() + " (Teacher)");
-        pages.type("#class-name input", "Visão computacional");
-        pages.click("#create-class");
-        pages.click("#classes a");
-        String joinCode = pages.find("#join-code").getText().replaceAll(".*:\\s*", "").trim();
-        pages.type("#assignment-title input", "Prática 2");
-        WebElement picker = pages.find("#assignment-exercises input");
-        picker.click();
-        picker.sendKeys("gray image");
-        browser.wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains("gray image")).findFirst().orElse(null)).click();
-        picker.sendKeys(Keys.ESCAPE);
-        pages.click("#create-assignment");
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
-        String gradesHref = pages.find("#assignments a").getAttribute("href");
+        String[] created = pages.createClassWithAssignment("Visão computacional", "Prática 2", "gray image");
+        String joinCode = created[0];
+        String gradesHref = created[1];
         pages.signOut();
 
         pages.signUp(student, false);
         pages.signIn(student);
-        pages.open("classroom");
-        pages.type("#join-code input", joinCode);
-        pages.click("#join");
-        pages.click("#assignments a");
+        pages.joinAndOpenAssignment(joinCode);
         pages.click("a.open-task");
 
         // the images page with the task bar: the student's own variant says which padding to use

@@ -64,6 +64,8 @@ class ExerciseFilesTest {
         for (Exercise e : catalog.all()) {
             Variant v = Variants.draw(e, catalog.grader(e), 0);
             Grade g = catalog.grader(e).grade(v.parameters(), v.solution(), e.answerExample(), e.tolerance());
+            // correct() alone is false for a malformed example too; the example shows the answer's format, so it must parse
+            assertThat(g.gradable()).as("%s: the example must be a well-formed answer, got %s", e.id(), g).isTrue();
             assertThat(g.correct()).as("%s: the example must not give the answer away", e.id()).isFalse();
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.convplay.classroom.BrowserAccounts;
 import org.convplay.exercise.service.ExerciseCatalog;
@@ -21,9 +22,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every shipped exercise that is not practical, answered through its form in a real browser at
@@ -31,8 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * teacher writes an exercise on the page, assigns it, and a student answers it through the same form.
  * Needs the production frontend bundle and Chromium with its driver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class ExerciseFormsIT {
 
     @LocalServerPort
@@ -73,7 +71,10 @@ class ExerciseFormsIT {
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        // the driver does not scroll the page's own box (the app layout's content) to a control below the fold
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
     }
 
     @Test

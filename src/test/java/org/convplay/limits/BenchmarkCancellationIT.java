@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A benchmark whose HTTP client goes away stops within about two seconds, seen from inside the server: the
  * benchmark service and the compute gate's big lane both come free. Meanwhile another benchmark gets 503.
  */
+// Not @AppTest: it watches the compute gate's big lane empty, which no earlier test's background work may hold
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:cancellation;DB_CLOSE_DELAY=-1")
 class BenchmarkCancellationIT {

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * Failed logins are throttled per username (from one address) and per address, with 429 and Retry-After and no
  * password checked meanwhile; the same student signing in from elsewhere is not locked out.
  */
+// Not @AppTest: small limits of its own, and a throttle state (failed logins by address) no other test may share
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:loginthrottle;DB_CLOSE_DELAY=-1",
         "convplay.limits.failed-logins-per-user=5", "convplay.limits.failed-logins-per-address=8"})
 @AutoConfigureMockMvc

@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answer is a 200 or a refusal (503 or 429) with Retry-After, none hangs, the playground's small requests still
  * get answers, and the home page answers in under 3 s meanwhile. Prints counts by status and p50/p95 latency.
  */
+// Not @AppTest: it runs the server at its production limits until it refuses, and counts the refusals it caused
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:overload;DB_CLOSE_DELAY=-1")
 class OverloadIT {

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Rate limits and the anonymous size quota over HTTP, with limits lowered so that a few requests reach them:
  * 429 with Retry-After and an error naming what was limited; another address or an account is not affected.
  */
+// Not @AppTest: small limits of its own, and buckets that the shared context's other tests must not have drained
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:ratelimits;DB_CLOSE_DELAY=-1",
         "convplay.limits.compute-per-minute=5", "convplay.limits.saves-per-hour=4",
         "convplay.limits.anonymous-bytes-per-day=1500"})

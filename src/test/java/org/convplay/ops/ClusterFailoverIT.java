@@ -26,12 +26,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.convplay.Browser;
 import org.convplay.ServerProcess;
+import org.convplay.classroom.ClassroomBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -241,9 +241,12 @@ class ClusterFailoverIT {
     /** One browser's steps through the proxy, as ClassroomFlowIT takes them on one server. */
     static final class Flow implements AutoCloseable {
         final Browser browser;
+        /** The classroom's pages through the proxy, as ClassroomFlowIT takes them on one server. */
+        final ClassroomBrowser pages;
 
         Flow(Browser browser) {
             this.browser = browser;
+            this.pages = new ClassroomBrowser(browser, proxy("/"));
         }
 
         /** Sends this browser to one instance, as the proxy's own cookie would after a first visit. */
@@ -253,76 +256,40 @@ class ClusterFailoverIT {
             browser.driver.manage().addCookie(new Cookie("CONVPLAY_SERVER", server, "/"));
         }
 
-        void open(String path) {
-            browser.driver.get(proxy("/" + path));
-        }
-
         WebElement find(String css) {
-            return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+            return pages.find(css);
         }
 
         void type(String css, String text) {
-            WebElement input = find(css);
-            input.clear();
-            input.sendKeys(text);
+            pages.type(css, text);
         }
 
         void click(String css) {
-            browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+            pages.click(css);
         }
 
         void signUp(String username, boolean teacher) {
-            open("signup");
-            type("#username input", username);
-            type("#display-name input", username.toUpperCase());
-            type("#password input", "a long enough password");
-            if (teacher) {
-                click("#role vaadin-radio-button:nth-of-type(2)");
-            }
-            click("#create-account");
-            browser.wait.until(ExpectedConditions.urlContains("/login"));
+            pages.signUp(username, teacher);
         }
 
         void signIn(String username) {
-            open("login");
-            type("vaadin-login-form vaadin-text-field[name='username'] input", username);
-            WebElement password = find("vaadin-login-form vaadin-password-field[name='password'] input");
-            password.sendKeys("a long enough password");
-            password.sendKeys(Keys.ENTER);
-            browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            pages.signIn(username);
         }
 
+        /** The classroom home's own button; the pin cookie stays. */
         void signOut() {
-            open("classroom");
+            pages.open("classroom");
             click("#logout");
             browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
         }
 
         /** The join code and the assignment's grades page. */
         String[] createClassAndAssignment() {
-            open("classroom");
-            type("#class-name input", "Turma grande");
-            click("#create-class");
-            click("#classes a");
-            String joinCode = find("#join-code").getText().replaceAll(".*:\\s*", "").trim();
-            type("#assignment-title input", "Lista 1");
-            WebElement picker = find("#assignment-exercises input");
-            picker.click();
-            picker.sendKeys("dens");
-            WebElement item = browser.wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                    .filter(e -> e.isDisplayed() && e.getText().toLowerCase().contains("dens")).findFirst().orElse(null));
-            item.click();
-            picker.sendKeys(Keys.ESCAPE);
-            click("#create-assignment");
-            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
-            return new String[] {joinCode, find("#assignments a").getAttribute("href")};
+            return pages.createClassWithAssignment("Turma grande", "Lista 1", "dens");
         }
 
         void joinAndOpenAssignment(String joinCode) {
-            open("classroom");
-            type("#join-code input", joinCode);
-            click("#join");
-            click("#assignments a");
+            pages.joinAndOpenAssignment(joinCode);
         }
 
         /** A wrong answer to dense-vs-conv through its form, every part filled so that it is graded. */

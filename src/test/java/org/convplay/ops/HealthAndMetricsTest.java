@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * What the proxy, compose and Prometheus read, without a login: health with its liveness and readiness groups (the
  * database in readiness) and the Prometheus page with the playground's own series; nothing else of the actuator.
  */
+// Not @AppTest: it counts metrics from zero (one convolution, no submissions), which a shared context has moved on
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:health;DB_CLOSE_DELAY=-1",
     // only here, to see which checks readiness holds; the application shows no details

@@ -11,15 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
 import org.convplay.classroom.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Login CSRF, cookies and the Content-Security-Policy, over real HTTP to the real server: the login page carries the
@@ -27,8 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * one without it (another site's form) is refused; cookies are SameSite=Lax; every answer has a CSP whose
  * frame-ancestors is open only for embeds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class BrowserProtectionsIT {
 
     @LocalServerPort

@@ -8,21 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every page works under the Content-Security-Policy: each is opened in headless Chromium, rendered by Vaadin, and
  * its console holds no report of something the policy refused (Chromium writes each refusal there as an error).
  * Needs the production frontend bundle, as the other browser tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class ContentSecurityPolicyIT {
 
     @LocalServerPort

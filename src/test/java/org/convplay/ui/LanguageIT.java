@@ -1,14 +1,13 @@
 package org.convplay.ui;
 
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The page speaks the browser's language, and the switch in the top bar changes it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:language-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class LanguageIT {
 
     @LocalServerPort

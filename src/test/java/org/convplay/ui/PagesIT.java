@@ -6,30 +6,47 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.Browser;
+import org.convplay.account.AccountRef;
+import org.convplay.account.AccountService;
+import org.convplay.account.Role;
+import org.convplay.classroom.BrowserAccounts;
+import org.convplay.classroom.TestUsers;
+import org.convplay.classroom.domain.LatePolicy;
+import org.convplay.classroom.service.AssignmentService;
+import org.convplay.classroom.service.CourseService;
+import org.convplay.classroom.service.Views;
+import org.convplay.exercise.service.ExerciseService;
+import org.convplay.exercise.service.TeacherExerciseService;
+import org.convplay.experiment.ExperimentService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every page in one browser: axe-core (WCAG 2.1 A and AA) finds nothing, no page is wider than a
- * 390 px phone, the playground's result is in view on a 1366x768 laptop, pointing at a result cell
+ * Every page in one browser, the classroom's signed in as a teacher and as a student: axe-core (WCAG 2.1 A
+ * and AA) finds nothing on a laptop or a phone, a 390 px phone shows every control whole, the playground's result is in view on a 1366x768 laptop, pointing at a result cell
  * lights its receptive field, and no cell of the pipeline page cuts a number. With
  * {@code -Dscreenshots=docs/screenshots} it also saves each page at both sizes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:pages-it;DB_CLOSE_DELAY=-1")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesIT {
 
@@ -56,6 +73,20 @@ class PagesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    CourseService courses;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    TeacherExerciseService teacherExercises;
+    @Autowired
+    ExerciseService exercises;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     Browser browser;
     String axe;
@@ -138,6 +169,40 @@ class PagesIT {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asText();
     }
 
+    /** Problems a phone would show: controls beyond the edge or cut off, a page that scrolls sideways ({@code cut-off.js}). */
+    @SuppressWarnings("unchecked")
+    List<String> cutOff() throws IOException {
+        try (var in = PagesIT.class.getResourceAsStream("cut-off.js")) {
+            return (List<String>) browser.script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One page on a laptop and on a phone: axe finds nothing at either size and the phone shows every control whole. */
+    @SuppressWarnings("unchecked")
+    void check(String path, String name, List<String> problems) throws IOException {
+        viewport(1366, 768, false);
+        open(path);
+        for (Map<String, Object> v : axeViolations()) {
+            problems.add("/" + path + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
+                    + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
+        }
+        screenshot(name + "-1366x768");
+        if (path.equals("pipeline")) {
+            browser.script("document.querySelector('#layer-1').scrollIntoView()");
+            screenshot("pipeline-layers-1366x768");
+        }
+        viewport(390, 844, true);
+        open(path);
+        for (Map<String, Object> v : axeViolations()) {
+            problems.add("/" + path + " on a phone: " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
+                    + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
+        }
+        for (String p : cutOff()) {
+            problems.add("/" + path + " on a 390 px phone: " + p);
+        }
+        screenshot(name + "-390x844");
+    }
+
     @Test
     void everyPageHasNoAxeViolationsAndFitsAPhone() throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>();
@@ -146,29 +211,79 @@ class PagesIT {
         pages.put("e/" + id, "experiment");
         pages.put("embed/" + id, "embed");
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            viewport(1366, 768, false);
-            open(page.getKey());
-            for (Map<String, Object> v : axeViolations()) {
-                problems.add("/" + page.getKey() + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help")
-                        + "\n    " + String.join("\n    ", (List<String>) v.get("nodes")));
-            }
-            screenshot(page.getValue() + "-1366x768");
-            if (page.getKey().equals("pipeline")) {
-                browser.script("document.querySelector('#layer-1').scrollIntoView()");
-                screenshot("pipeline-layers-1366x768");
-            }
-            viewport(390, 844, true);
-            open(page.getKey());
-            long width = (Long) browser.script("return document.documentElement.scrollWidth");
-            if (width > 390) {
-                problems.add("/" + page.getKey() + " is " + width + " px wide on a 390 px phone: "
-                        + browser.script("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-                                + ".slice(-3).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')"));
-            }
-            screenshot(page.getValue() + "-390x844");
+            check(page.getKey(), page.getValue(), problems);
         }
         problems.forEach(System.out::println);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyPageBehindASignInHasNoAxeViolationsAndFitsAPhone() throws IOException {
+        Classroom c = classroom();
+        List<String> problems = new ArrayList<>();
+        BrowserAccounts signIn = new BrowserAccounts(browser, port);
+        viewport(1366, 768, false);
+        signIn.signIn(c.teacher().username());
+        check("classroom", "classroom-teacher", problems);
+        check("classroom/classes/" + c.courseId(), "class", problems);
+        check("classroom/assignments/" + c.assignmentId() + "/grades", "grades", problems);
+        check("classroom/classes/" + c.courseId() + "/students/" + c.student().id(), "student-grades", problems);
+        check("classroom/exercises", "teacher-exercises", problems);
+        browser.driver.manage().deleteAllCookies();
+        viewport(1366, 768, false);
+        signIn.signIn(c.student().username());
+        check("classroom", "classroom-student", problems);
+        check("classroom/assignments/" + c.assignmentId(), "assignment", problems);
+        check("experiments", "my-experiments", problems);
+        browser.driver.manage().deleteAllCookies();
+        problems.forEach(System.out::println);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void thePhoneCheckWouldSeeAControlBeyondTheEdgeOrCutOff() throws IOException {
+        viewport(390, 844, true);
+        open("signup");
+        assertThat(cutOff()).isEmpty();
+        browser.script("const b = document.createElement('button'); b.textContent = 'wide'; b.style.minWidth = '500px';"
+                + "document.querySelector('vaadin-vertical-layout').appendChild(b);"
+                + "document.querySelector('#username').style.width = '3em';");
+        assertThat(cutOff()).anyMatch(p -> p.startsWith("beyond the edge: button"))
+                .anyMatch(p -> p.startsWith("cut off:") && p.contains("Username"))
+                .anyMatch(p -> p.startsWith("the page scrolls sideways"));
+    }
+
+    record Classroom(AccountRef teacher, AccountRef student, long courseId, long assignmentId) {
+    }
+
+    /**
+     * A teacher with a class, an exercise of their own and an assignment; a student in the class who answered one
+     * exercise wrong and saved an experiment. Made through the services, as the signed-in pages would.
+     */
+    Classroom classroom() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        AccountRef teacher = accounts.signUp("teacher" + suffix, "Ana Professora", BrowserAccounts.PASSWORD, Role.TEACHER);
+        AccountRef student = accounts.signUp("student" + suffix, "Bruno Aluno", BrowserAccounts.PASSWORD, Role.STUDENT);
+        try {
+            TestUsers.actAs(teacher);
+            Views.CourseSummary course = courses.create("Visão computacional");
+            teacherExercises.save("my-output-size.yaml", Files.readString(Path.of("exercises/output-size-padding.yaml"))
+                    .replace("id: output-size-padding", "id: my-output-size"));
+            Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Week 1",
+                    List.of("conv-vs-correlation", "output-size-padding"), Instant.now().minus(Duration.ofDays(1)),
+                    Instant.now().plus(Duration.ofDays(7)), 3, LatePolicy.PENALTY, 20));
+            TestUsers.actAs(student);
+            courses.join(course.joinCode());
+            assignments.submit(a.id(), "output-size-padding", exercises.exercise("output-size-padding").answerExample().toString());
+            experiments.save(new ExperimentService.Draft("My first kernel", "", "playground", json.readTree(
+                    "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"layers\": [{\"type\": \"conv2d\", \"kernel\": [[[[1,0],[0,-1]]]]}]}"),
+                    null, null), null);
+            return new Classroom(teacher, student, course.id(), a.id());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TestUsers.anonymous();
+        }
     }
 
     @Test
@@ -215,6 +330,48 @@ class PagesIT {
         assertThat(browser.inShadow("#input", "input[data-r='0'][data-c='0']").getAttribute("class")).doesNotContain("rf");
         assertThat(browser.inShadow("#kernel", "input[data-r='2'][data-c='2']").getAttribute("class")).contains("rf");
         assertThat(browser.inShadow("#result", "span[data-r='1'][data-c='2']").getAttribute("class")).contains("hl");
+    }
+
+    /** A finger's tap: touch events (pointer kind "touch"), not a mouse click. */
+    void tap(WebElement e) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", e);
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence tap = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(e), 0, 0))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver).perform(List.of(tap));
+    }
+
+    @Test
+    void onAPhoneAFingerEditsACellAndStepsTheSlidingWindow() {
+        viewport(390, 844, true);
+        open("");
+        browser.script("window.touches = 0; document.addEventListener('touchstart', () => window.touches++, true);");
+        WebElement cell = browser.inShadow("#input", "input[data-r='0'][data-c='0']");
+        WebElement result = browser.inShadow("#result", "span[data-r='0'][data-c='0']");
+        String before = result.getText();
+        String typed = Long.toString(Math.round(Double.parseDouble(cell.getDomProperty("value"))) + 5);
+        tap(cell);
+        assertThat((Boolean) browser.script("let a = document.activeElement;"
+                + " while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;"
+                + " return a === arguments[0];", cell)).as("the tapped cell has the focus").isTrue();
+        assertThat((Long) browser.script("return window.touches")).as("a touch, not a mouse").isEqualTo(1L);
+        // what the phone's keyboard types goes to the focused cell
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(typed).perform();
+        browser.wait.until(d -> !result.getText().equals(before));
+        assertThat(cell.getDomProperty("value")).isEqualTo(typed);
+
+        open("animation");
+        browser.script("window.touches = 0; document.addEventListener('touchstart', () => window.touches++, true);");
+        WebElement position = browser.inShadow("#window", "#position");
+        assertThat(position.getText()).contains(": 0 /");
+        WebElement step = browser.inShadow("#window", "#step");
+        tap(step);
+        tap(step);
+        browser.wait.until(d -> position.getText().contains(": 2 /"));
+        assertThat(browser.inShadow("#window", "#output td[data-r='0'][data-c='1']").getAttribute("class")).contains("done");
+        assertThat((Long) browser.script("return window.touches")).as("touch events, not a mouse").isEqualTo(2L);
     }
 
     @Test

@@ -6,18 +6,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
-import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.service.AssignmentService;
-import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.service.ExerciseService;
@@ -30,8 +27,6 @@ class SignedInTest extends KaribuSpringTest {
 
     @Autowired
     AccountService accounts;
-    @Autowired
-    CourseService courses;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -81,14 +76,9 @@ class SignedInTest extends KaribuSpringTest {
 
     @Test
     void aStudentSeesTheExercisesTheySolvedOnTheList() {
-        AccountRef teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        AccountRef student = TestUsers.signUp(accounts, "student", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Turma");
-        Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Lista", List.of("dense-vs-conv", "pooling-shape"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(7)), 3, LatePolicy.REFUSE, 0));
-        TestUsers.actAs(student);
-        courses.join(course.joinCode());
+        ClassroomFixture room = ClassroomFixture.in(context).assignment("Lista", "dense-vs-conv", "pooling-shape").build();
+        AccountRef student = room.student();
+        Views.AssignmentSummary a = room.assignment();
         long seed = assignments.seed(a.id(), "dense-vs-conv");
         String right = exercises.variant("dense-vs-conv", seed).solution().answer().toString();
         assertThat(assignments.submit(a.id(), "dense-vs-conv", right).correct()).isTrue();

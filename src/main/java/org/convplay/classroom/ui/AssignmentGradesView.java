@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.convplay.classroom.service.GradeService;
 import org.convplay.classroom.service.Views;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /** The grade table of one assignment (students x exercises) and its CSV download, for the class's teacher. */
@@ -85,6 +86,7 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
             }).setHeader(ids.get(i)).setKey("exercise-" + i);
         }
         grid.addColumn(r -> Dates.percent(r.totalPercent())).setHeader(getTranslation("classroom.grades.total"));
+        Fields.fitColumns(grid);
         grid.setItems(table.rows());
         statsTitle.setText(getTranslation("progress.exercise"));
         stats.removeAllColumns();
@@ -93,6 +95,7 @@ public class AssignmentGradesView extends VerticalLayout implements BeforeEnterO
         stats.addColumn(x -> x.attempts() == 0 ? "–" : Dates.percent(x.correctShare() * 100)).setHeader(getTranslation("progress.correct"));
         stats.addColumn(x -> x.commonWrong() == null ? "–" : x.commonWrong() + " (" + x.commonWrongCount() + "×)")
                 .setHeader(getTranslation("progress.commonWrong")).setFlexGrow(3);
+        Fields.fitColumns(stats);
         stats.setItems(table.exercises());
     }
 

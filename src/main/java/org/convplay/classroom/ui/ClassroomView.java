@@ -26,6 +26,7 @@ import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.ClassroomException;
 import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -142,7 +143,9 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
             assignmentGrid.addColumn(r -> getTranslation("classroom.status." + r.status().name().toLowerCase(Locale.ROOT)))
                     .setHeader(getTranslation("classroom.assignment.status"));
             assignmentGrid.addColumn(r -> Dates.percent(r.scorePercent())).setHeader(getTranslation("classroom.grades.total"));
+            Fields.fitColumns(assignmentGrid);
         }
+        Fields.fitColumns(classes);
         refresh();
     }
 

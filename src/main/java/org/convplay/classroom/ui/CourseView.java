@@ -38,6 +38,7 @@ import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.service.ExerciseService;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /** A teacher's class: its join code, its students (each linking to their grades), its assignments and a form for a new one. */
@@ -172,6 +173,8 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
         assignmentGrid.addColumn(Views.AssignmentSummary::maxAttempts).setHeader(getTranslation("classroom.assignment.attempts"));
         assignmentGrid.addColumn(a -> a.latePolicy() == LatePolicy.REFUSE ? getTranslation("classroom.late.refuse")
                 : getTranslation("classroom.late.penaltyOf", a.latePenaltyPercent())).setHeader(getTranslation("classroom.assignment.latePolicy"));
+        Fields.fitColumns(students);
+        Fields.fitColumns(assignmentGrid);
         title.setLabel(getTranslation("classroom.assignment.title"));
         exercisePicker.setLabel(getTranslation("classroom.assignment.exercises"));
         opens.setLabel(getTranslation("classroom.assignment.opens"));

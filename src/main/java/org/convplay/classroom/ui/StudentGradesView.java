@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.convplay.classroom.service.GradeService;
 import org.convplay.classroom.service.Views;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /** One student's grades across a class's assignments, for the class's teacher. */
@@ -55,6 +56,7 @@ public class StudentGradesView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(r -> Dates.format(r.assignment().dueAt(), getLocale())).setHeader(getTranslation("classroom.assignment.due"));
         grid.addColumn(Views.StudentGradeRow::attempts).setHeader(getTranslation("classroom.assignment.attempts"));
         grid.addColumn(r -> Dates.percent(r.scorePercent())).setHeader(getTranslation("classroom.grades.total"));
+        Fields.fitColumns(grid);
         grid.setItems(data.rows());
     }
 

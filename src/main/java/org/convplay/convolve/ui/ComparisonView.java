@@ -1,5 +1,6 @@
 package org.convplay.convolve.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -61,6 +62,8 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     private final Map<Convention, MatrixEditor> results = new EnumMap<>(Convention.class);
     private final Map<Convention, Div> reasons = new EnumMap<>(Convention.class);
     private final MatrixOptions options = new MatrixOptions();
+    private final H3 inputTitle = new H3();
+    private final H3 kernelTitle = new H3();
 
     public ComparisonView(ConvolutionService service) {
         this.service = service;
@@ -79,7 +82,7 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
 
         options.control(input, kernel);
         options.onDigitsChange(this::recompute);
-        FlexLayout sources = new FlexLayout(input, kernel, settings, options);
+        FlexLayout sources = new FlexLayout(column(inputTitle, input), column(kernelTitle, kernel), settings, options);
         sources.getStyle().set("gap", "var(--lumo-space-l)");
         sources.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         FlexLayout grid = new FlexLayout();
@@ -97,13 +100,18 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
             reason.setMaxWidth("18em");
             reasons.put(c, reason);
             H3 title = new H3(c.id());
-            VerticalLayout column = new VerticalLayout(title, m, reason);
-            column.setPadding(false);
-            column.setSpacing(false);
-            column.setWidth(null);
-            grid.add(column);
+            grid.add(column(title, m, reason));
         }
         add(heading, intro, sources, error, grid);
+    }
+
+    /** A heading above its matrix, as on the playground. */
+    private static VerticalLayout column(Component... children) {
+        VerticalLayout column = new VerticalLayout(children);
+        column.setPadding(false);
+        column.setSpacing(false);
+        column.setWidth(null);
+        return column;
     }
 
     void recompute() {
@@ -185,6 +193,9 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
     public void localeChange(LocaleChangeEvent event) {
         heading.setText(getTranslation("compare.title"));
         intro.setText(getTranslation("compare.intro"));
+        inputTitle.setText(getTranslation("playground.input"));
+        kernelTitle.setText(getTranslation("playground.kernel"));
+        results.forEach((c, m) -> m.setAccessibleName(getTranslation("compare.resultName", c.id())));
         recompute();
     }
 

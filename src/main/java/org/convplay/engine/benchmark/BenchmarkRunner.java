@@ -50,9 +50,9 @@ public final class BenchmarkRunner {
     public static final int MAX_REPEATS = 100;
     /** Values in the input or the output (each float 4 bytes): 16 M, 64 MB. */
     public static final long MAX_VALUES = 16L << 20;
-    /** Work per run: 20 GFLOP is about a second for the fast engines here. */
+    /** Work per run: a second or so for the fast engines on the development machine (docs/performance.md). */
     public static final double MAX_FLOPS = 2e10;
-    /** Largest run the reference engine computes whole: a few seconds at its ~0.2-0.5 GFLOP/s. */
+    /** Largest run the reference engine computes whole: a few seconds at its speed (docs/performance.md). */
     public static final double REFERENCE_FULL_FLOPS = 5e8;
     public static final int REFERENCE_MAX_RUNS = 3;
     public static final int SAMPLE_POINTS = 4096;

@@ -14,8 +14,9 @@ import java.util.function.IntConsumer;
  *   <li><b>The caller always works.</b> With {@code ForkJoinPool.commonPool().invoke(task)} from an ordinary thread,
  *   the caller only waits whenever a worker takes the root task first, and on a 2-core machine the common pool has
  *   one worker: measured, a whole convolution then often ran on one thread.</li>
- *   <li><b>One wake-up per helper, not per task.</b> Each forked task costs a thread wake-up (measured at about a tenth
- *   of a 64-channel layer's time with a parallel stream's fine split), so only one helper per pool worker is forked.</li>
+ *   <li><b>One wake-up per helper, not per task.</b> Each forked task costs a thread wake-up (a measurable share of a
+ *   64-channel layer's time with a parallel stream's fine split: docs/performance.md, "Parallel"), so only one helper
+ *   per pool worker is forked.</li>
  *   <li><b>Slices claimed as threads come free</b>, {@link #SLICES_PER_THREAD} per thread, so a core that another
  *   process slows down simply claims fewer of them.</li>
  * </ul>

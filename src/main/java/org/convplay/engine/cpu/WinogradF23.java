@@ -66,7 +66,8 @@ final class WinogradF23 {
     /**
      * Whether HotSpot's C2 compiler runs here. The Vector API is fast only once C2 turns it into SIMD instructions: with
      * C1 alone (-XX:TieredStopAtLevel=1, which spring-boot:run adds by default) its vectors stay objects and a layer
-     * runs two hundred times slower. A JVM that does not say (not HotSpot) is taken to have it.
+     * runs far slower than with the loops (docs/performance.md, "WinogradF23"). A JVM that does not say (not HotSpot)
+     * is taken to have it.
      */
     static final boolean C2 = c2Compiles();
 

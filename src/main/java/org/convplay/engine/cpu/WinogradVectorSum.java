@@ -10,8 +10,8 @@ import org.convplay.engine.ConvGeometry;
  * eight accumulators that stay in registers while every channel goes by. Per channel that is two loads and four
  * broadcasts for eight fused multiply-adds; the loops C2 vectorises on its own ({@link TapSums#accumulate}) must
  * load and store an accumulator in memory for every five products, and C2 on Java 17 will not keep several filters'
- * accumulators in one loop (it leaves such a loop scalar). The register blocks measured about a third faster than the
- * loops, alone and within a whole layer (docs/performance.md, "WinogradVectorSum").
+ * accumulators in one loop (it leaves such a loop scalar). The register blocks measured faster than the loops, alone
+ * and within a whole layer (docs/performance.md, "WinogradVectorSum").
  *
  * <p>Tiles outermost: each block of tiles (its sources, 4 KiB for 64 channels, and the group's weights, 16 KiB) stays
  * in L1 while every filter block uses it, and the sources come from L2 or the other core's cache once. Filters

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@link WinogradF23}'s arrays: those of the transformed input {@code v[xi][c]} and of the products {@code m[xi][f]},
  * each {@code tiles} long (rounded up to whole register blocks where {@link WinogradVectorSum} runs), kept from call to
- * call: allocating them afresh made the allocator zero that much on every run (measured, the input transform took a
- * third longer). They form one pool: a products task takes arrays for its results and gives back its group's
+ * call: allocating them afresh made the allocator zero that much on every run, and the input transform measured
+ * slower. They form one pool: a products task takes arrays for its results and gives back its group's
  * {@code v[xi]} when done (nothing else reads it), so the products land in arrays just read, still in cache, and a call
  * holds 16 x channels arrays plus those of the tasks in flight instead of 16 x (channels + filters): 3.5 MiB instead of
  * 6 MiB for 64 to 64 channels at 56x56, and a faster layer (docs/performance.md, "WinogradF23").

@@ -116,11 +116,11 @@ class ExerciseController {
     @ApiResponse(responseCode = "200", description = "The grade, each part's check and the worked solution",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "dense-vs-conv", value = """
                     {"correct": true, "gradable": true, "score": 1.0,
-                     "feedback": "✔ Output size (rows x columns): 98 x 98 is right.\\n✔ Parameters of the dense layer: 96049604 is right.\\n✔ Parameters of the convolutional layer: 10 is right.\\n✔ Reduction (dense / conv): 9604960.4 is right.",
+                     "feedback": "✔ Output size (rows x columns): 98 x 98 is right.\\n✔ Parameters of the dense layer: 96,049,604 is right.\\n✔ Parameters of the convolutional layer: 10 is right.\\n✔ Reduction (dense / conv): 9,604,960.4 is right.",
                      "checks": [{"correct": true, "field": "output", "message": "Output size (rows x columns): 98 x 98 is right."},
-                                {"correct": true, "field": "denseParameters", "message": "Parameters of the dense layer: 96049604 is right."},
+                                {"correct": true, "field": "denseParameters", "message": "Parameters of the dense layer: 96,049,604 is right."},
                                 {"correct": true, "field": "convParameters", "message": "Parameters of the convolutional layer: 10 is right."},
-                                {"correct": true, "field": "reduction", "message": "Reduction (dense / conv): 9604960.4 is right."}],
+                                {"correct": true, "field": "reduction", "message": "Reduction (dense / conv): 9,604,960.4 is right."}],
                      "solution": {
                        "steps": ["A valid 3x3 kernel fits n - k + 1 = 100 - 3 + 1 times along each side: the output is 98 x 98. The dense layer connects each of the 100x100 inputs to each output and adds one bias per output: 96049604 parameters. The convolution shares one kernel: 3x3 weights + 1 bias = 10. Reduction: 96049604 / 10 = 9604960.4 times fewer."],
                        "notes": "A correction: the original notebook says the output is 99x99. It is 100 - 3 + 1 per side, which for 100 and 3 is 98x98 (a 3x3 kernel has only 98 positions along 100 pixels), so its dense count was off too: 10,000 x 9,604 weights + 9,604 biases = 96,049,604 parameters against 10, about 9.6 million times fewer.",

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MatrixOptions;
 import org.convplay.exercise.AnswerPart;
 import org.convplay.exercise.Check;
 import org.convplay.exercise.ExerciseLimits;
@@ -49,12 +50,18 @@ public class AnswerForm extends Div implements LocaleChangeObserver {
     private final Map<String, Span> feedback = new LinkedHashMap<>();
     private final Map<String, Span> labels = new LinkedHashMap<>();
     private final Span message = new Span();
+    /** The colour switch and the digits of a filled-in matrix, as on the playground; shown when a part is a matrix. */
+    final MatrixOptions options = new MatrixOptions("answer-");
     private Grade grade;
 
     public AnswerForm(List<AnswerPart> parts, Parameters params) {
         this.parts = List.copyOf(parts);
         this.params = params;
         addClassName("answer-form");
+        if (this.parts.stream().anyMatch(p -> p.type() == PartType.MATRIX)) {
+            add(options);
+            options.onDigitsChange(this::roundAgain);
+        }
         for (AnswerPart part : this.parts) {
             add(row(part));
         }
@@ -80,6 +87,7 @@ public class AnswerForm extends Div implements LocaleChangeObserver {
             case MATRIX -> {
                 MatrixEditor m = new MatrixEditor(part.name());
                 m.setValue(new double[size(part.rows())][size(part.cols())]);
+                options.control(m);
                 yield m;
             }
         };
@@ -184,14 +192,25 @@ public class AnswerForm extends Div implements LocaleChangeObserver {
         };
     }
 
+    /** A filled-in matrix shown in the chosen digits again; one the student edited shows what they typed. */
+    private void roundAgain() {
+        fields.values().forEach(f -> {
+            if (f instanceof MatrixEditor m && m.isRounded()) {
+                m.setDisplayValue(m.getValue(), options.digits());
+            }
+        });
+    }
+
     private ArrayNode matrix(MatrixEditor m) {
+        // a filled-in matrix shown rounded reads back as its exact numbers
+        double[][] exact = m.isRounded() ? m.getValue() : null;
         String[][] cells = m.getCells();
         ArrayNode rows = JSON.arrayNode();
         for (int y = 0; y < cells.length; y++) {
             ArrayNode row = rows.addArray();
             for (int x = 0; x < cells[y].length; x++) {
                 try {
-                    double v = NumberInput.parseCell(cells[y][x]);
+                    double v = exact != null ? exact[y][x] : NumberInput.parseCell(cells[y][x]);
                     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                         row.add((long) v);
                     } else {
@@ -341,7 +360,7 @@ public class AnswerForm extends Div implements LocaleChangeObserver {
                                 m[y][x] = v.get(y).get(x).asDouble();
                             }
                         }
-                        ((MatrixEditor) f).setValue(m);
+                        ((MatrixEditor) f).setDisplayValue(m, options.digits());
                     }
                 }
             }

@@ -75,6 +75,11 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
     public ExercisePracticeView(ExerciseService exercises, ObjectMapper json) {
         this.exercises = exercises;
         this.json = json;
+        title.setId("exercise-title");
+        prompt.setId("exercise-prompt");
+        parameters.setId("exercise-parameters");
+        seedLabel.setId("exercise-seed");
+        notes.setId("solution-notes");
         answer.setId("answer");
         answer.setWidthFull();
         answer.setMinHeight("8em");
@@ -135,6 +140,7 @@ public class ExercisePracticeView extends VerticalLayout implements BeforeEnterO
             answerBox.add(answer);
         } else {
             form = new AnswerForm(variant.exercise().parts(), variant.parameters());
+            form.setId("answer-form");
             answerBox.add(form);
         }
         feedback.setText("");

@@ -25,6 +25,7 @@ import org.convplay.shared.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.limits.RefusedException;
+import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
 /**
@@ -107,6 +108,7 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             return delete;
         });
+        Fields.fitColumns(grid);
         upload.setUploadButton(new Button(getTranslation("experiment.import")));
         refresh();
     }

@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /** The benchmark page measures every engine with progress, and every page of the menu opens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:benchmark-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class BenchmarkIT {
 
     @LocalServerPort

@@ -11,18 +11,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.convplay.account.AccountRef;
-import org.convplay.account.AccountService;
-import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
-import org.convplay.classroom.domain.LatePolicy;
-import org.convplay.classroom.service.AssignmentService;
-import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.GradeService;
 import org.convplay.classroom.service.Views;
 import org.convplay.experiment.ExperimentService;
@@ -63,26 +57,17 @@ class BenchmarkTaskTest extends KaribuSpringTest {
     }
 
     @Autowired
-    AccountService accounts;
-    @Autowired
-    CourseService courses;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
     GradeService grades;
     @Autowired
     ExperimentService experiments;
 
     @Test
     void aSubmittedRunIsSavedAsAnExperimentThatShowsTheRowsTheStudentSaw() {
-        AccountRef teacher = TestUsers.signUp(accounts, "timing-teacher", Role.TEACHER);
-        AccountRef student = TestUsers.signUp(accounts, "timing-student", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Desempenho");
-        Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Tempo", List.of("practical-timing"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(7)), 3, LatePolicy.REFUSE, 0));
-        TestUsers.actAs(student);
-        courses.join(course.joinCode());
+        ClassroomFixture room = ClassroomFixture.in(context).teacher("timing-teacher").students("timing-student")
+                .className("Desempenho").assignment("Tempo", "practical-timing").build();
+        AccountRef teacher = room.teacher();
+        AccountRef student = room.student();
+        Views.AssignmentSummary a = room.assignment();
 
         openAs(student);
         UI.getCurrent().setLocale(Locale.ENGLISH);

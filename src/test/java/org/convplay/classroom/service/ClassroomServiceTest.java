@@ -11,22 +11,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.TestUsers;
 import org.convplay.classroom.domain.LatePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The classroom rules, through the services the pages use: attempts, deadlines, seeds, what students see. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class ClassroomServiceTest {
 
     @Autowired
@@ -40,6 +40,10 @@ class ClassroomServiceTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    ClassroomFixture room;
     AccountRef teacher;
     AccountRef ana;
     AccountRef bruno;
@@ -48,15 +52,11 @@ class ClassroomServiceTest {
     @BeforeEach
     void aClassWithTwoStudents() {
         assignments.setClock(Clock.systemUTC());
-        teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        ana = TestUsers.signUp(accounts, "ana", Role.STUDENT);
-        bruno = TestUsers.signUp(accounts, "bruno", Role.STUDENT);
-        actAs(teacher);
-        course = courses.create("Redes neurais 2026");
-        actAs(ana);
-        courses.join(course.joinCode().toLowerCase());
-        actAs(bruno);
-        courses.join(course.joinCode());
+        room = ClassroomFixture.in(context).className("Redes neurais 2026").students("ana", "bruno").build();
+        teacher = room.teacher();
+        ana = room.student(0);
+        bruno = room.student(1);
+        course = room.course();
     }
 
     @AfterEach
@@ -66,9 +66,7 @@ class ClassroomServiceTest {
     }
 
     private Views.AssignmentSummary assignment(int attempts, LatePolicy policy, int penalty, Instant opens, Instant due) {
-        actAs(teacher);
-        return assignments.create(course.id(), new Views.AssignmentForm("Dense vs conv", List.of("dense-vs-conv"), opens, due,
-                attempts, policy, penalty));
+        return room.assign(new Views.AssignmentForm("Dense vs conv", List.of("dense-vs-conv"), opens, due, attempts, policy, penalty));
     }
 
     private Views.AssignmentSummary openAssignment(int attempts) {
@@ -93,11 +91,15 @@ class ClassroomServiceTest {
     @Test
     void joinCodesAreReadableAndStudentsSeeTheClass() {
         assertThat(course.joinCode()).hasSize(CourseService.CODE_LENGTH).matches("[" + CourseService.CODE_ALPHABET + "]+");
+        AccountRef carla = room.outsider("carla", Role.STUDENT);
+        room.join(carla, course.joinCode().toLowerCase());
+        assertThat(courses.mine()).as("a code typed in lower case").extracting(Views.CourseSummary::id).containsExactly(course.id());
         actAs(ana);
         assertThat(courses.mine()).extracting(Views.CourseSummary::id).containsExactly(course.id());
         assertThat(courses.mine().get(0).joinCode()).isNull();
         actAs(teacher);
-        assertThat(courses.detail(course.id()).students()).extracting(Views.Person::id).containsExactlyInAnyOrder(ana.id(), bruno.id());
+        assertThat(courses.detail(course.id()).students()).extracting(Views.Person::id)
+                .containsExactlyInAnyOrder(ana.id(), bruno.id(), carla.id());
         actAs(ana);
         assertThatThrownBy(() -> courses.join("NOPE1234")).isInstanceOf(ClassroomException.class).hasMessageContaining("NOPE1234");
     }

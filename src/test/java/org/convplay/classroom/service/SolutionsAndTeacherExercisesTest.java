@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.convplay.AppTest;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
 import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.TestUsers;
 import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.domain.SolutionPolicy;
@@ -24,17 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The rules issue 12 adds to assignments: when the worked solution shows (the teacher's choice),
  * hints earned by wrong attempts, and exercises a teacher writes, which only that teacher's
  * classes can be given.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class SolutionsAndTeacherExercisesTest {
 
 
@@ -47,6 +47,10 @@ class SolutionsAndTeacherExercisesTest {
     @Autowired
     TeacherExerciseService teacherExercises;
 
+    @Autowired
+    ApplicationContext context;
+
+    ClassroomFixture room;
     AccountRef teacher;
     AccountRef ana;
     Views.CourseSummary course;
@@ -54,12 +58,10 @@ class SolutionsAndTeacherExercisesTest {
     @BeforeEach
     void aClassWithOneStudent() {
         assignments.setClock(Clock.systemUTC());
-        teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        ana = TestUsers.signUp(accounts, "ana", Role.STUDENT);
-        actAs(teacher);
-        course = courses.create("Visão 2026");
-        actAs(ana);
-        courses.join(course.joinCode());
+        room = ClassroomFixture.in(context).className("Visão 2026").students("ana").build();
+        teacher = room.teacher();
+        ana = room.student();
+        course = room.course();
     }
 
     @AfterEach
@@ -69,9 +71,7 @@ class SolutionsAndTeacherExercisesTest {
     }
 
     private Views.AssignmentSummary assignment(List<String> ids, int attempts, SolutionPolicy policy) {
-        actAs(teacher);
-        return assignments.create(course.id(), new Views.AssignmentForm("Lista", ids, Instant.now().minus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(7)), attempts, LatePolicy.REFUSE, 0, policy));
+        return room.assign(ClassroomFixture.openForm("Lista", attempts, policy, ids.toArray(String[]::new)));
     }
 
     private static final String WRONG = "{\"output\": [1, 1], \"denseParameters\": 1, \"convParameters\": 1, \"reduction\": 1}";

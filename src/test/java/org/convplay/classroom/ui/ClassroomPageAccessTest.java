@@ -4,27 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convplay.account.AccountRef;
-import org.convplay.account.AccountService;
-import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.security.ui.LoginView;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
-import org.convplay.classroom.domain.LatePolicy;
-import org.convplay.classroom.service.AssignmentService;
-import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
 import org.convplay.convolve.ui.PlaygroundView;
 import org.convplay.exercise.ui.ExerciseListView;
 import org.convplay.exercise.ui.ExercisePracticeView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every classroom page against every kind of visitor: anonymous, the class's student, a student of
@@ -33,12 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ClassroomPageAccessTest extends KaribuSpringTest {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    CourseService courses;
-    @Autowired
-    AssignmentService assignments;
 
     AccountRef teacher;
     AccountRef otherTeacher;
@@ -49,20 +36,15 @@ class ClassroomPageAccessTest extends KaribuSpringTest {
 
     @BeforeEach
     void aClassWithAnAssignment() {
-        teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        otherTeacher = TestUsers.signUp(accounts, "other-teacher", Role.TEACHER);
-        student = TestUsers.signUp(accounts, "student", Role.STUDENT);
-        otherStudent = TestUsers.signUp(accounts, "other-student", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Turma A");
-        Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Lista 1", List.of("dense-vs-conv"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)), 3, LatePolicy.REFUSE, 0));
-        TestUsers.actAs(student);
-        courses.join(course.joinCode());
-        TestUsers.actAs(otherTeacher);
-        Views.CourseSummary otherCourse = courses.create("Turma B");
-        TestUsers.actAs(otherStudent);
-        courses.join(otherCourse.joinCode());
+        ClassroomFixture room = ClassroomFixture.in(context).className("Turma A").assignment("Lista 1", "dense-vs-conv").build();
+        ClassroomFixture other = ClassroomFixture.in(context).teacher("other-teacher").className("Turma B")
+                .students("other-student").build();
+        teacher = room.teacher();
+        student = room.student();
+        otherTeacher = other.teacher();
+        otherStudent = other.student();
+        Views.CourseSummary course = room.course();
+        Views.AssignmentSummary a = room.assignment();
         TestUsers.anonymous();
 
         routes.put("classroom", ClassroomView.class);

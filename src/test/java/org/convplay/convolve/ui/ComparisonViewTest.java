@@ -6,6 +6,7 @@ import static org.convplay.ui.ById.*;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import java.util.Locale;
 import org.convplay.convolve.ConvolutionService;
 import org.convplay.engine.Convention;
@@ -64,5 +65,23 @@ class ComparisonViewTest {
         for (Convention c : Convention.values()) {
             assertThat(result(c).getCells()).as(c.id()).isDeepEqualTo(result(Convention.TENSORFLOW).getCells());
         }
+    }
+
+    @Test
+    void theInputAndTheKernelHaveHeadingsAndEveryResultAName() {
+        MatrixEditor input = matrix(view, "compare-input");
+        assertThat(headingAbove(input)).isEqualTo("Input");
+        assertThat(headingAbove(matrix(view, "compare-kernel"))).isEqualTo("Kernel");
+        assertThat(input.getElement().getProperty("name")).isEqualTo("Input");
+        assertThat(java.util.Arrays.stream(Convention.values()).map(c -> result(c).getElement().getProperty("name")).distinct())
+                .as("a name per result").hasSize(Convention.values().length).contains("Result under pytorch");
+
+        UI.getCurrent().setLocale(Locale.forLanguageTag("pt-BR"));
+        assertThat(headingAbove(input)).isEqualTo("Entrada");
+        assertThat(result(Convention.THEANO).getElement().getProperty("name")).isEqualTo("Resultado no theano");
+    }
+
+    private static String headingAbove(MatrixEditor m) {
+        return ((H3) m.getParent().orElseThrow().getChildren().findFirst().orElseThrow()).getText();
     }
 }

@@ -3,18 +3,17 @@ package org.convplay.convolve.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The playground in a real browser: typing, pasting and a 64x64 matrix. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:playground-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class PlaygroundIT {
 
     @LocalServerPort

@@ -1,12 +1,20 @@
 package org.convplay.exercise.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import org.convplay.ui.ById;
 import org.convplay.ui.MatrixEditor;
 import java.util.Locale;
+import java.util.Optional;
 import org.convplay.classroom.KaribuSpringTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +27,32 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         return (ExercisePracticeView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
     }
 
+    private static AnswerForm form(ExercisePracticeView view) {
+        return ById.get(view, AnswerForm.class, "answer-form");
+    }
+
+    private static void click(ExercisePracticeView view, String id) {
+        ById.get(view, Button.class, id).click();
+    }
+
+    private static String text(ExercisePracticeView view, String id) {
+        return ById.get(view, Component.class, id).getElement().getText();
+    }
+
+    /** A component by id whether or not it is on show (Karibu's locators see only visible ones). */
+    private static Component component(Component in, String id) {
+        return find(in, id).orElseThrow(() -> new AssertionError("no component with id " + id));
+    }
+
+    private static Optional<Component> find(Component in, String id) {
+        if (id.equals(in.getId().orElse(null))) {
+            return Optional.of(in);
+        }
+        return in.getChildren().map(c -> find(c, id)).flatMap(Optional::stream).findFirst();
+    }
+
     private static TextField field(ExercisePracticeView view, String part) {
-        return (TextField) view.form.field(part);
+        return (TextField) form(view).field(part);
     }
 
     private static void type(ExercisePracticeView view, String output, String dense, String conv, String reduction) {
@@ -28,17 +60,17 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         field(view, "denseParameters").setValue(dense);
         field(view, "convParameters").setValue(conv);
         field(view, "reduction").setValue(reduction);
-        view.check.click();
+        click(view, "check");
     }
 
     private static String mark(ExercisePracticeView view, String part) {
-        return view.form.getChildren().flatMap(c -> c.getChildren())
+        return form(view).getChildren().flatMap(c -> c.getChildren())
                 .filter(c -> c.getId().orElse("").equals("part-" + part + "-mark"))
                 .findFirst().orElseThrow().getElement().getText();
     }
 
     private static String feedbackAt(ExercisePracticeView view, String part) {
-        return view.form.getChildren().flatMap(c -> c.getChildren())
+        return form(view).getChildren().flatMap(c -> c.getChildren())
                 .filter(c -> c.getId().orElse("").equals("part-" + part + "-feedback"))
                 .findFirst().orElseThrow().getElement().getText();
     }
@@ -47,25 +79,25 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
     void denseVersusConvIsAnsweredThroughTheFormInEnglish() {
         openAs(null);
         ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.ENGLISH);
-        assertThat(view.parameters.getText()).contains("n = 100").contains("k = 3");
-        assertThat(view.answer.isAttached()).as("no JSON box for a non-practical exercise").isFalse();
+        assertThat(text(view, "exercise-parameters")).contains("n = 100").contains("k = 3");
+        assertThat(ById.shown(view, "answer")).as("no JSON box for a non-practical exercise").isFalse();
         assertThat(field(view, "output").getId()).hasValue("part-output");
         assertThat(field(view, "output").getLabel()).contains("Output size");
-        assertThat(view.solution.isVisible()).as("no solution before an answer").isFalse();
+        assertThat(ById.shown(view, "solution")).as("no solution before an answer").isFalse();
 
         type(view, "99 x 99", "96,049,604", "10", "9,604,960.4");
-        assertThat(view.feedback.getText()).contains("Not quite");
+        assertThat(text(view, "feedback")).contains("Not quite");
         assertThat(mark(view, "output")).isEqualTo("✘");
         assertThat(feedbackAt(view, "output")).contains("slip");
         assertThat(mark(view, "denseParameters")).isEqualTo("✔");
-        assertThat(view.solution.isVisible()).as("a wrong answer does not give the solution away").isFalse();
-        assertThat(view.hints.getChildren().count()).as("one hint after one wrong attempt").isEqualTo(1);
+        assertThat(ById.shown(view, "solution")).as("a wrong answer does not give the solution away").isFalse();
+        assertThat(component(view, "hints").getChildren().count()).as("one hint after one wrong attempt").isEqualTo(1);
 
         type(view, "98x98", "96049604", "10", "9604960.4");
-        assertThat(view.feedback.getText()).startsWith("Correct");
+        assertThat(text(view, "feedback")).startsWith("Correct");
         assertThat(mark(view, "output")).isEqualTo("✔");
-        assertThat(view.solution.isVisible()).isTrue();
-        assertThat(view.notes.getText()).contains("98x98");
+        assertThat(ById.shown(view, "solution")).isTrue();
+        assertThat(text(view, "solution-notes")).contains("98x98");
     }
 
     @Test
@@ -85,7 +117,7 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         ExercisePracticeView view = open("exercises/dense-vs-conv", Locale.forLanguageTag("pt-BR"));
         assertThat(field(view, "output").getLabel()).contains("Tamanho da saída");
         type(view, "98 x 98", "96.049.604", "10", "9.604.960,4");
-        assertThat(view.feedback.getText()).startsWith("Correto");
+        assertThat(text(view, "feedback")).startsWith("Correto");
         assertThat(mark(view, "reduction")).isEqualTo("✔");
     }
 
@@ -98,26 +130,26 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         assertThat(field(view, "denseParameters").getErrorMessage()).contains("Not a whole number");
         assertThat(field(view, "convParameters").getErrorMessage()).contains("Fill in");
         assertThat(field(view, "output").isInvalid()).isFalse();
-        assertThat(view.feedback.getText()).contains("messages at the fields");
-        assertThat(view.hints.getChildren().count()).as("an unreadable answer is not a wrong attempt").isZero();
+        assertThat(text(view, "feedback")).contains("messages at the fields");
+        assertThat(component(view, "hints").getChildren().count()).as("an unreadable answer is not a wrong attempt").isZero();
     }
 
     @Test
     void theSolutionCanBeAskedFor() {
         openAs(null);
         ExercisePracticeView view = open("exercises/output-size-stride", Locale.ENGLISH);
-        assertThat(view.solution.isVisible()).isFalse();
-        view.showSolution.click();
-        assertThat(view.solution.isVisible()).isTrue();
-        assertThat(view.solution.getChildren().count()).isPositive();
+        assertThat(ById.shown(view, "solution")).isFalse();
+        click(view, "show-solution");
+        assertThat(ById.shown(view, "solution")).isTrue();
+        assertThat(component(view, "solution").getChildren().count()).isPositive();
     }
 
     @Test
     void aMatrixIsAnsweredInTheMatrixEditorAndABadCellIsNamedAtItsField() {
         openAs(null);
         ExercisePracticeView view = open("exercises/conv-vs-correlation", Locale.ENGLISH);
-        MatrixEditor correlation = (MatrixEditor) view.form.field("correlation");
-        MatrixEditor convolution = (MatrixEditor) view.form.field("convolution");
+        MatrixEditor correlation = (MatrixEditor) form(view).field("correlation");
+        MatrixEditor convolution = (MatrixEditor) form(view).field("convolution");
         assertThat(correlation.getCells()).as("the editor starts at the file's 3 x 3").hasDimensions(3, 3);
         correlation.paste("[[7, 7, 5], [5, 7, 4], [3, x, 4]]");
         assertThat(error(view, "correlation")).as("a paste that is not numbers is refused at the field").isNotEmpty();
@@ -127,14 +159,44 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         assertThat(correlation.getCells()).as("and the matrix is left as it was").hasDimensions(3, 3);
         correlation.paste("[[7, 7, 5], [5, 7, 4], [3, 3, 4]]");
         convolution.paste("[[5, 7, 7], [1, 7, 6], [3, 3, 4]]");
-        view.check.click();
-        assertThat(view.feedback.getText()).startsWith("Correct");
+        click(view, "check");
+        assertThat(text(view, "feedback")).startsWith("Correct");
         assertThat(mark(view, "convolution")).isEqualTo("✔");
 
         convolution.setValue(new double[3][3]);
-        view.check.click();
+        click(view, "check");
         assertThat(mark(view, "convolution")).isEqualTo("✘");
         assertThat(mark(view, "correlation")).isEqualTo("✔");
+    }
+
+    @Test
+    void matrixAnswersHaveTheColourSwitchAndShowAFilledInAnswerInTheChosenDigits() {
+        openAs(null);
+        ExercisePracticeView view = open("exercises/conv-vs-correlation", Locale.ENGLISH);
+        MatrixEditor correlation = (MatrixEditor) form(view).field("correlation");
+        MatrixEditor convolution = (MatrixEditor) form(view).field("convolution");
+        Checkbox colours = _get(form(view), Checkbox.class, s -> s.withId("answer-colours"));
+        assertThat(colours.getLabel()).isEqualTo("Colour cells by value");
+        assertThat(correlation.isColoured()).isTrue();
+        colours.setValue(false);
+        assertThat(correlation.isColoured()).isFalse();
+        assertThat(convolution.getElement().getProperty("coloured", true)).isFalse();
+
+        double third = 1.0 / 3;
+        form(view).fill(new ObjectMapper().createObjectNode().<com.fasterxml.jackson.databind.JsonNode>set("correlation",
+                new ObjectMapper().valueToTree(new double[][] {{third, 2, 12.3456789}, {0, 0, 0}, {0, 0, 0}})));
+        assertThat(correlation.getCells()[0]).containsExactly("0.3333", "2", "12.35");
+        @SuppressWarnings("unchecked")
+        Select<Integer> digits = _get(form(view), Select.class, s -> s.withId("answer-digits"));
+        digits.setValue(2);
+        assertThat(correlation.getCells()[0]).containsExactly("0.33", "2", "12");
+        assertThat(((elemental.json.JsonValue) correlation.getElement().getPropertyRaw("exact")).toJson())
+                .as("the exact value on hover").startsWith("[[\"0.3333333");
+        assertThat(form(view).read().orElseThrow().get("correlation").get(0).get(0).asDouble())
+                .as("and it is the exact value that is answered").isEqualTo(third);
+
+        ExercisePracticeView noMatrix = open("exercises/dense-vs-conv", Locale.ENGLISH);
+        assertThat(noMatrix.form.getChildren().filter(c -> c instanceof org.convplay.ui.MatrixOptions)).isEmpty();
     }
 
     @Test
@@ -144,22 +206,22 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         field(view, "kernelShape").setValue("32 x 3 x 3 x 3");
         field(view, "parameters").setValue("896");
         @SuppressWarnings("unchecked")
-        RadioButtonGroup<String> choice = (RadioButtonGroup<String>) view.form.field("imageSize");
+        RadioButtonGroup<String> choice = (RadioButtonGroup<String>) form(view).field("imageSize");
         assertThat(choice.getLabel()).contains("tamanho da imagem");
-        view.check.click();
+        click(view, "check");
         assertThat(choice.isInvalid()).isTrue();
         assertThat(choice.getErrorMessage()).contains("Escolha");
         choice.setValue("yes");
-        view.check.click();
+        click(view, "check");
         assertThat(mark(view, "imageSize")).isEqualTo("✘");
         assertThat(feedbackAt(view, "imageSize")).contains("convolução não");
         choice.setValue("no");
-        view.check.click();
-        assertThat(view.feedback.getText()).startsWith("Correto");
+        click(view, "check");
+        assertThat(text(view, "feedback")).startsWith("Correto");
     }
 
     private static String error(ExercisePracticeView view, String part) {
-        return view.form.getChildren().flatMap(c -> c.getChildren()).flatMap(c -> c.getChildren())
+        return form(view).getChildren().flatMap(c -> c.getChildren()).flatMap(c -> c.getChildren())
                 .filter(c -> c.getId().orElse("").equals("part-" + part + "-error"))
                 .findFirst().orElseThrow().getElement().getText();
     }
@@ -169,7 +231,7 @@ class ExercisePracticeViewTest extends KaribuSpringTest {
         openAs(null);
         UI.getCurrent().navigate("exercises/output-size-stride", com.vaadin.flow.router.QueryParameters.of("seed", "5"));
         ExercisePracticeView view = (ExercisePracticeView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
-        assertThat(view.seedLabel.getText()).contains("5");
-        assertThat(view.prompt.getText()).doesNotContain("{");
+        assertThat(text(view, "exercise-seed")).contains("5");
+        assertThat(text(view, "exercise-prompt")).doesNotContain("{");
     }
 }

@@ -7,37 +7,31 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.convplay.account.AccountRef;
-import org.convplay.account.AccountService;
 import org.convplay.account.Role;
+import org.convplay.classroom.ClassroomFixture;
 import org.convplay.classroom.KaribuSpringTest;
 import org.convplay.classroom.TestUsers;
-import org.convplay.classroom.domain.LatePolicy;
 import org.convplay.classroom.domain.SolutionPolicy;
 import org.convplay.classroom.service.AssignmentService;
-import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.GradeService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.service.ExerciseService;
 import org.convplay.experiment.ExperimentService;
+import org.convplay.ui.ById;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A practical done on the images page through its task bar: in practice (Check) and in a class (Submit). */
 class TaskBarTest extends KaribuSpringTest {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    CourseService courses;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -139,24 +133,22 @@ class TaskBarTest extends KaribuSpringTest {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         open("exercises/practical-gray?seed=3");
         ExercisePracticeView view = (ExercisePracticeView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
-        assertThat(view.openTask.isVisible()).isTrue();
-        assertThat(view.openTask.getHref()).isEqualTo("images?task=practical-gray&seed=3");
-        assertThat(view.openTask.getText()).isEqualTo("Open in the images page");
-        assertThat(view.answer.getParent()).as("no JSON box").isEmpty();
-        assertThat(view.check.isVisible()).isFalse();
+        assertThat(ById.shown(view, "open-task")).isTrue();
+        assertThat(ById.get(view, Anchor.class, "open-task").getHref()).isEqualTo("images?task=practical-gray&seed=3");
+        assertThat(ById.get(view, Anchor.class, "open-task").getText()).isEqualTo("Open in the images page");
+        assertThat(ById.shown(view, "answer")).as("no JSON box").isFalse();
+        assertThat(ById.shown(view, "check")).isFalse();
     }
 
     @Test
     void inAClassTheStudentSubmitsThePageAndTheTeacherGetsItsExperiment() {
-        AccountRef teacher = TestUsers.signUp(accounts, "teacher", Role.TEACHER);
-        AccountRef student = TestUsers.signUp(accounts, "student", Role.STUDENT);
-        AccountRef outsider = TestUsers.signUp(accounts, "outsider", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Visão computacional");
-        Views.AssignmentSummary a = assignments.create(course.id(), new Views.AssignmentForm("Prática", List.of("practical-gray"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(7)), 3, LatePolicy.REFUSE, 0));
+        ClassroomFixture room = ClassroomFixture.in(context).className("Visão computacional")
+                .assignment("Prática", "practical-gray").build();
+        AccountRef teacher = room.teacher();
+        AccountRef student = room.student();
+        AccountRef outsider = room.outsider("outsider", Role.STUDENT);
+        Views.AssignmentSummary a = room.assignment();
         TestUsers.actAs(student);
-        courses.join(course.joinCode());
         long seed = assignments.seed(a.id(), "practical-gray");
         String padding = exercises.variant("practical-gray", seed).parameters().string("padding");
 
@@ -242,18 +234,13 @@ class TaskBarTest extends KaribuSpringTest {
 
     @Test
     void inAnAssignmentTheSolutionFollowsTheTeachersPolicy() {
-        AccountRef teacher = TestUsers.signUp(accounts, "policy-teacher", Role.TEACHER);
-        AccountRef student = TestUsers.signUp(accounts, "policy-student", Role.STUDENT);
-        TestUsers.actAs(teacher);
-        Views.CourseSummary course = courses.create("Políticas");
-        Instant opens = Instant.now().minus(Duration.ofDays(1));
-        Instant due = Instant.now().plus(Duration.ofDays(7));
-        Views.AssignmentSummary never = assignments.create(course.id(), new Views.AssignmentForm("Nunca", List.of("practical-gray"),
-                opens, due, 3, LatePolicy.REFUSE, 0, SolutionPolicy.NEVER));
-        Views.AssignmentSummary afterLast = assignments.create(course.id(), new Views.AssignmentForm("Depois", List.of("practical-gray"),
-                opens, due, 2, LatePolicy.REFUSE, 0, SolutionPolicy.AFTER_LAST_ATTEMPT));
-        TestUsers.actAs(student);
-        courses.join(course.joinCode());
+        ClassroomFixture room = ClassroomFixture.in(context).teacher("policy-teacher").students("policy-student")
+                .className("Políticas")
+                .assignment(ClassroomFixture.openForm("Nunca", 3, SolutionPolicy.NEVER, "practical-gray"))
+                .assignment(ClassroomFixture.openForm("Depois", 2, SolutionPolicy.AFTER_LAST_ATTEMPT, "practical-gray")).build();
+        AccountRef student = room.student();
+        Views.AssignmentSummary never = room.assignment(0);
+        Views.AssignmentSummary afterLast = room.assignment(1);
 
         openAs(student);
         UI.getCurrent().setLocale(Locale.ENGLISH);

@@ -14,18 +14,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.Cookie;
 import java.util.HashSet;
 import java.util.Set;
+import org.convplay.AppTest;
 import org.convplay.experiment.BrowserKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Saved experiments over HTTP, as docs/api.md specifies them. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:experiments;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@AppTest
 class ExperimentApiTest {
 
     static final String REQUEST = "{\"input\": [[1,2,3],[4,5,6],[7,8,9]], \"convention\": \"theano\", "

@@ -1,5 +1,6 @@
 package org.convplay.experiment.api;
 
+import org.convplay.AppTest;
 import org.convplay.shared.Hashes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +19,12 @@ import org.convplay.image.SampleImage;
 import org.convplay.image.TestImages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Experiments saved from the images page: the picture travels in base64 and is stored once, by its SHA-256. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:image-experiments;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@AppTest
 class ImageExperimentApiTest {
 
     @Autowired

@@ -3,17 +3,16 @@ package org.convplay.experiment.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Save, open the permalink in a fresh browser, fork, embed: the round trips of saved experiments. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:experiment-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class ExperimentIT {
 
     @LocalServerPort

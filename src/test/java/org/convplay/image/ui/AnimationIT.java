@@ -2,18 +2,17 @@ package org.convplay.image.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The sliding window in a real browser: step, play, hover for the weighted sum, padding cells. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:animation-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class AnimationIT {
 
     @LocalServerPort

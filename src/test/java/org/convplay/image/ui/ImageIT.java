@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convplay.AppTest;
 import org.convplay.Browser;
 import org.convplay.image.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The images page in a real browser: uploads of PNG and JPEG files, presets, bands and the value under the pointer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:images-it;DB_CLOSE_DELAY=-1")
+@AppTest
 class ImageIT {
 
     @LocalServerPort

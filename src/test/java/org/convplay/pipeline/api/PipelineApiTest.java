@@ -6,17 +6,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.convplay.ApiSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /api/pipeline: the notebook's one-layer network under two conventions, and bad layers. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:convolve;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@ApiSliceTest
 class PipelineApiTest {
 
     @Autowired
