@@ -128,6 +128,11 @@ final class CompiledPlan implements AutoCloseable {
 
     @Override
     public void close() {
+        release(execution);
+    }
+
+    /** Closes {@code execution} and its device buffers; what TornadoVM throws comes back unchecked. */
+    static void release(TornadoExecutionPlan execution) {
         try {
             execution.close();
         } catch (Exception e) {

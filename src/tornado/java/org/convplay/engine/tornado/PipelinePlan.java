@@ -184,10 +184,6 @@ final class PipelinePlan implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            execution.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not release a TornadoVM execution plan: " + e.getMessage(), e);
-        }
+        CompiledPlan.release(execution);
     }
 }
