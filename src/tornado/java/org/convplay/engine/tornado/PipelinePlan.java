@@ -65,8 +65,6 @@ final class PipelinePlan implements AutoCloseable {
     private final List<int[]> shapes = new ArrayList<>();
     private final boolean everyLayer;
     private final TornadoExecutionPlan execution;
-    /** Off-heap bytes of the host's arrays; the device holds as much. */
-    final long bytes;
 
     PipelinePlan(Pipeline pipeline, int[] inputShape, boolean everyLayer, KernelPath preferred, TornadoDevice device,
                  int id) {
@@ -75,7 +73,6 @@ final class PipelinePlan implements AutoCloseable {
         input = new FloatArray(checkedInt("input", (long) inputShape[0] * inputShape[1] * inputShape[2]));
         TaskGraph graph = new TaskGraph(name).transferToDevice(DataTransferMode.EVERY_EXECUTION, input);
         GridScheduler grid = new GridScheduler();
-        long total = input.getSize();
         FloatArray current = input;
         int[] shape = inputShape;
         for (int i = 0; i < pipeline.layers().size(); i++) {
@@ -99,7 +96,6 @@ final class PipelinePlan implements AutoCloseable {
                     FloatArray padded = current;
                     if (rows != shape[1] || columns != shape[2]) {
                         padded = new FloatArray(checkedInt("padded input", (long) shape[0] * rows * columns));
-                        total += padded.getSize();
                         IntArray sourceY = sources(spec, p.top(), s.paddedH(), rows, shape[1]);
                         IntArray sourceX = sources(spec, p.left(), s.paddedW(), columns, shape[2]);
                         graph.transferToDevice(DataTransferMode.FIRST_EXECUTION, sourceY, sourceX)
@@ -111,10 +107,8 @@ final class PipelinePlan implements AutoCloseable {
                             new FloatArray(k.filters()));
                     convs.add(arrays);
                     graph.transferToDevice(DataTransferMode.EVERY_EXECUTION, arrays.weights, arrays.bias);
-                    total += arrays.weights.getSize() + arrays.bias.getSize();
                     CompiledPlan.Tasks tasks = CompiledPlan.convolution(graph, String.valueOf(i), path, s, padded,
                             arrays.weights, arrays.bias, result, rows, columns);
-                    total += tasks.extraBytes() / 4;
                     if (tasks.grid() != null) {
                         grid.addWorkerGrid(name + "." + tasks.gridTask(), tasks.grid());
                     }
@@ -133,7 +127,6 @@ final class PipelinePlan implements AutoCloseable {
             }
             outputs.add(result);
             shapes.add(out);
-            total += values;
             current = result;
             shape = out;
         }
@@ -141,7 +134,6 @@ final class PipelinePlan implements AutoCloseable {
                 everyLayer ? outputs.toArray() : new Object[] {outputs.get(outputs.size() - 1)});
         TornadoExecutionPlan plan = new TornadoExecutionPlan(graph.snapshot()).withDevice(device);
         execution = grid.keySet().isEmpty() ? plan : plan.withGridScheduler(grid);
-        bytes = 4 * total;
     }
 
     /**
