@@ -94,17 +94,26 @@ public final class Pipeline {
 
     /**
      * As {@link #run(Tensor, ConvolutionEngine)}, checking {@code cancelled} and the thread's interrupt flag before
-     * every layer.
+     * every layer. A {@link PipelineEngine} runs all the layers at once (checked for cancellation before they start).
      *
      * @throws CancellationException when cancelled; nothing partial is returned
      */
     public Result run(Tensor input, ConvolutionEngine engine, BooleanSupplier cancelled) {
         List<LayerOutput> outputs = new ArrayList<>();
+        if (engine instanceof PipelineEngine whole && !layers.isEmpty()) {
+            // all layers in one go: cancellation is seen only before they start
+            checkCancelled(cancelled, 0);
+            shapes(input.shape());
+            List<Tensor> results = whole.runLayers(this, input, true);
+            for (int i = 0; i < layers.size(); i++) {
+                Layer layer = layers.get(i);
+                outputs.add(new LayerOutput(i, layer.type(), results.get(i), layer.parameters()));
+            }
+            return new Result(input, outputs);
+        }
         Tensor current = input;
         for (int i = 0; i < layers.size(); i++) {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("pipeline cancelled before layer " + i);
-            }
+            checkCancelled(cancelled, i);
             Layer layer = layers.get(i);
             try {
                 current = layer.apply(current, engine, convention);
@@ -114,6 +123,12 @@ public final class Pipeline {
             outputs.add(new LayerOutput(i, layer.type(), current, layer.parameters()));
         }
         return new Result(input, outputs);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled, int layer) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("pipeline cancelled before layer " + layer);
+        }
     }
 
     /** The same kind of exception, its message prefixed with the layer and the shape that reached it. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.convplay.engine.Activation;
 import org.convplay.engine.ConvSettings;
+import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
+import org.convplay.engine.ConvolutionEngine;
 import org.convplay.engine.Initializer;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.Padding;
@@ -153,5 +156,59 @@ class PipelineTest {
     void anEmptyPipelineReturnsItsInput() {
         Tensor x = Tensor.of(new double[][] {{1}});
         assertThat(new Pipeline(null, List.of()).run(x).output()).isSameAs(x);
+    }
+
+    /** Takes whole pipelines, as the tornado engine does; a single convolution is a failure here. */
+    private static final class WholePipelines implements ConvolutionEngine, PipelineEngine {
+        int pipelines;
+
+        @Override
+        public String name() {
+            return "whole";
+        }
+
+        @Override
+        public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec) {
+            throw new AssertionError("convolved layer by layer");
+        }
+
+        @Override
+        public Tensor convolve(Tensor input, Kernel kernel, ConvSpec spec, Tensor out) {
+            throw new AssertionError("convolved layer by layer");
+        }
+
+        @Override
+        public List<Tensor> runLayers(Pipeline pipeline, Tensor input, boolean everyLayer) {
+            pipelines++;
+            return pipeline.run(input).layers().stream().map(Pipeline.LayerOutput::output).toList();
+        }
+    }
+
+    @Test
+    void aPipelineEngineGetsTheWholePipelineAndEveryLayersOutputIsReported() {
+        WholePipelines engine = new WholePipelines();
+        Pipeline p = notebook(Convention.TENSORFLOW, oneToNine());
+        Pipeline.Result result = p.run(impulse11(), engine);
+        Pipeline.Result expected = p.run(impulse11());
+        assertThat(engine.pipelines).isEqualTo(1);
+        assertThat(result.layers()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(result.layers().get(i).type()).isEqualTo(expected.layers().get(i).type());
+            assertThat(result.layers().get(i).output()).isEqualTo(expected.layers().get(i).output());
+        }
+    }
+
+    @Test
+    void aPipelineEngineIsNotCalledWhenALayerDoesNotFitOrTheRunIsCancelled() {
+        WholePipelines engine = new WholePipelines();
+        Pipeline p = new Pipeline(Convention.TENSORFLOW, List.of(
+                PoolLayer.max(PoolSpec.of(2, 2)),
+                new Conv2dLayer(Kernel.of(new double[][] {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}), Convention.TENSORFLOW.resolve(null))));
+        assertThatThrownBy(() -> p.run(Tensor.of(new double[4][4]), engine))
+                .isInstanceOf(ShapeException.class)
+                .hasMessageStartingWith("layers[1] (conv2d) on input [1, 2, 2]: ");
+        assertThatThrownBy(() -> p.run(Tensor.of(new double[8][8]), engine, () -> true))
+                .isInstanceOf(CancellationException.class);
+        assertThat(engine.pipelines).isZero();
     }
 }

@@ -18,6 +18,8 @@ import org.convplay.engine.InPlaceEngine;
 import org.convplay.engine.Kernel;
 import org.convplay.engine.ReferenceEngine;
 import org.convplay.engine.Tensor;
+import org.convplay.engine.model.Pipeline;
+import org.convplay.engine.model.PipelineEngine;
 import org.convplay.engine.tornado.kernel.ConvolutionKernels;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.common.TornadoDevice;
@@ -38,7 +40,7 @@ import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
  * the flip, which the host has already applied), least recently used first out, each closed when evicted.
  * A bailout to sequential Java is an error here, never a silent fallback: see {@link #BAILOUT_PROPERTY}.
  */
-public final class TornadoEngine extends InPlaceEngine implements AutoCloseable {
+public final class TornadoEngine extends InPlaceEngine implements PipelineEngine, AutoCloseable {
 
     public static final String NAME = "tornado";
 
@@ -57,6 +59,8 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     static final int MAX_PLANS = 8;
     /** Off-heap bytes the cached plans may hold between them (their host-side arrays; the device holds as much). */
     static final long MAX_PLAN_BYTES = 512L << 20;
+    /** Compiled pipelines kept. */
+    static final int MAX_PIPELINE_PLANS = 4;
 
     private static final Pattern INDICES = Pattern.compile("(\\d+):(\\d+)");
     /** Task-graph names are global to TornadoVM's runtime: unique per JVM, whatever the number of engines. */
@@ -73,6 +77,8 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     private final KernelPath preferred;
     private final Map<Shape, CompiledPlan> plans = new LinkedHashMap<>(16, 0.75f, true);
     private long planBytes;
+    /** Whole pipelines' plans, kept apart (few and larger): see {@link #runLayers}. */
+    private final Map<PipelinePlan.Key, PipelinePlan> pipelinePlans = new LinkedHashMap<>(16, 0.75f, true);
 
     /**
      * Picks the device and checks, on a small request, that a kernel compiles and gives the reference's numbers
@@ -136,6 +142,33 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         }
         copyOut(plan.output, out.data());
         return out;
+    }
+
+    /**
+     * The whole pipeline as one task graph, the layers' data kept on the device between them ({@link PipelinePlan});
+     * plans are cached per structure like single convolutions', at most {@link #MAX_PIPELINE_PLANS}.
+     */
+    @Override
+    public synchronized List<Tensor> runLayers(Pipeline pipeline, Tensor input, boolean everyLayer) {
+        PipelinePlan.Key key = PipelinePlan.Key.of(pipeline, input, everyLayer);
+        PipelinePlan plan = pipelinePlans.get(key);
+        if (plan == null) {
+            Iterator<PipelinePlan> it = pipelinePlans.values().iterator();
+            while (it.hasNext() && pipelinePlans.size() >= MAX_PIPELINE_PLANS) {
+                PipelinePlan old = it.next();
+                it.remove();
+                old.close();
+            }
+            plan = new PipelinePlan(pipeline, input.shape(), everyLayer, preferred, device, GRAPH_IDS.getAndIncrement());
+            pipelinePlans.put(key, plan);
+        }
+        try {
+            return plan.run(pipeline, input);
+        } catch (RuntimeException | Error e) {
+            pipelinePlans.remove(key);
+            closeAfter(plan, e);
+            throw e;
+        }
     }
 
     /** Everything a compiled plan depends on: sizes, groups, strides, dilations (not the numbers, border or flip). */
@@ -207,10 +240,10 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
     }
 
     /** Closes {@code plan} after {@code failure}; what closing throws is added to the failure as suppressed. */
-    private static void closeAfter(CompiledPlan plan, Throwable failure) {
+    private static void closeAfter(AutoCloseable plan, Throwable failure) {
         try {
             plan.close();
-        } catch (RuntimeException | Error closing) {
+        } catch (Exception | Error closing) {
             failure.addSuppressed(closing);
         }
     }
@@ -224,11 +257,21 @@ public final class TornadoEngine extends InPlaceEngine implements AutoCloseable 
         for (CompiledPlan p : all) {
             p.close();
         }
+        List<PipelinePlan> pipelines = new ArrayList<>(pipelinePlans.values());
+        pipelinePlans.clear();
+        for (PipelinePlan p : pipelines) {
+            p.close();
+        }
     }
 
     /** Cached plans, for tests. */
     synchronized int cachedPlans() {
         return plans.size();
+    }
+
+    /** Cached pipeline plans, for tests. */
+    synchronized int cachedPipelinePlans() {
+        return pipelinePlans.size();
     }
 
     /**
