@@ -135,6 +135,14 @@ public class ConvolutionService {
     }
 
     /**
+     * The engine called {@code name}, or when none is named the one measured fastest here for work of this many
+     * multiply-adds (a pipeline's conv layers together), a layer or one plane.
+     */
+    public ConvolutionEngine engineFor(String name, long multiplyAdds, boolean layer) {
+        return name == null || name.isBlank() ? engines.chooser().choose(multiplyAdds, layer).engine() : engine(name);
+    }
+
+    /**
      * What a computation costs: multiply-adds, and bytes of heap it holds while it runs (its input, kernel and
      * output as floats, doubled for the engines' own buffers and the copies around them).
      */

@@ -40,7 +40,9 @@ public class PipelineService {
      */
     public Run run(Pipeline pipeline, Tensor input, String backend) {
         ConvolutionService.Work work = check(pipeline, input);
-        ConvolutionEngine engine = convolutions.engine(backend);
+        // no backend named: the engine measured fastest for the whole pipeline's work, as for one convolution
+        ConvolutionEngine engine = convolutions.engineFor(backend, work.multiplyAdds(), input.channels() > 1
+                || pipeline.layers().stream().anyMatch(l -> l instanceof Conv2dLayer conv && conv.kernel().filters() > 1));
         try (ComputeGate.Ticket ignored = convolutions.gate().admit(work.multiplyAdds(), work.bytes())) {
             long start = System.nanoTime();
             Pipeline.Result result = pipeline.run(input, engine);
