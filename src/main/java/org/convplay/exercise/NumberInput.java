@@ -3,6 +3,7 @@ package org.convplay.exercise;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.convplay.shared.Messages;
 
 /**
  * Reads what a student types into a number field, in the page's language: English groups digits
@@ -108,7 +109,7 @@ public final class NumberInput {
 
     /** How the form writes a number back into a field, in the page's language. */
     public static String format(double v, Locale locale) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(portuguese(locale) ? Locale.forLanguageTag("pt-BR") : Locale.US);
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(portuguese(locale) ? Messages.PORTUGUESE : Locale.US);
         f.setMaximumFractionDigits(12);
         return f.format(v);
     }

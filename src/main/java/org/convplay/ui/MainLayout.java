@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.convplay.account.AccountRef;
 import org.convplay.account.AccountService;
+import org.convplay.shared.Messages;
 
 /**
  * The frame around every page: title, side navigation built from the views' {@code @Menu}
@@ -31,8 +32,7 @@ import org.convplay.account.AccountService;
  */
 public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
-    public static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, PORTUGUESE);
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Messages.PORTUGUESE);
 
     private final Span title = new Span();
     private final SideNav nav = new SideNav();
@@ -83,7 +83,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             // the router sets a page's title when it navigates; a switch of language does not navigate
             getUI().ifPresent(ui -> ui.getPage().setTitle(page.getPageTitle()));
         }
-        language.setValue(locale.getLanguage().equals("pt") ? PORTUGUESE : Locale.ENGLISH);
+        language.setValue(Messages.offered(locale));
         account.ifPresent(a -> signedInAs.setText(getTranslation("classroom.home.signedInAs", a.displayName(),
                 getTranslation("classroom.role." + a.role().name().toLowerCase(Locale.ROOT)))));
         signOut.setText(getTranslation("classroom.home.logout"));

@@ -68,7 +68,7 @@ class SignedInTest extends KaribuSpringTest {
             assertThat(layout.signIn.isVisible()).isFalse();
             assertThat(menu()).doesNotContain("Sign in");
         }
-        UI.getCurrent().setLocale(MainLayout.PORTUGUESE);
+        UI.getCurrent().setLocale(org.convplay.shared.Messages.PORTUGUESE);
         MainLayout layout = layout("exercises");
         assertThat(layout.signedInAs.getText()).isEqualTo("teacher Person (Professor(a))");
         assertThat(layout.signOut.getText()).isEqualTo("Sair");

@@ -2,6 +2,7 @@ package org.convplay.exercise.api;
 
 import java.util.List;
 import java.util.Locale;
+import org.convplay.shared.Messages;
 
 /**
  * The language of texts in API answers: {@code ?lang=pt-BR} wins, then Accept-Language with its
@@ -9,7 +10,6 @@ import java.util.Locale;
  */
 final class Lang {
 
-    static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
     /** The languages offered, as RFC 4647 lookup tags: any Portuguese range ends at "pt". */
     private static final List<String> OFFERED = List.of("en", "pt");
@@ -29,6 +29,6 @@ final class Lang {
             // a browser's odd header is no reason to refuse the answer: it comes in English
             return Locale.ENGLISH;
         }
-        return "pt".equals(Locale.lookupTag(ranges, OFFERED)) ? PT_BR : Locale.ENGLISH;
+        return "pt".equals(Locale.lookupTag(ranges, OFFERED)) ? Messages.PORTUGUESE : Locale.ENGLISH;
     }
 }

@@ -16,4 +16,25 @@ public interface ExperimentPage {
      * and returns it.
      */
     Component restore(Experiment experiment, JsonNode body, HasComponents into);
+
+    /** How a page is restored, for {@link #of}. */
+    @FunctionalInterface
+    interface Restorer {
+        Component restore(Experiment experiment, JsonNode body, HasComponents into);
+    }
+
+    /** The page of {@code kind}, restored as {@code restorer} does: a feature registers it as a bean. */
+    static ExperimentPage of(String kind, Restorer restorer) {
+        return new ExperimentPage() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Component restore(Experiment experiment, JsonNode body, HasComponents into) {
+                return restorer.restore(experiment, body, into);
+            }
+        };
+    }
 }

@@ -9,8 +9,8 @@ class LangTest {
 
     @Test
     void theLanguageWithTheHighestQValueThatWeOfferWins() {
-        assertThat(Lang.of(null, "fr,pt;q=0.9")).isEqualTo(Lang.PT_BR);
-        assertThat(Lang.of(null, "fr;q=1, pt-PT;q=0.5, en;q=0.4")).isEqualTo(Lang.PT_BR);
+        assertThat(Lang.of(null, "fr,pt;q=0.9")).isEqualTo(org.convplay.shared.Messages.PORTUGUESE);
+        assertThat(Lang.of(null, "fr;q=1, pt-PT;q=0.5, en;q=0.4")).isEqualTo(org.convplay.shared.Messages.PORTUGUESE);
         assertThat(Lang.of(null, "pt;q=0.3,en-US;q=0.8")).isEqualTo(Locale.ENGLISH);
         assertThat(Lang.of(null, "en-US,pt;q=0.5")).isEqualTo(Locale.ENGLISH);
     }
@@ -22,7 +22,7 @@ class LangTest {
 
     @Test
     void theLangParameterWinsOverTheHeader() {
-        assertThat(Lang.of("pt-BR", "en")).isEqualTo(Lang.PT_BR);
+        assertThat(Lang.of("pt-BR", "en")).isEqualTo(org.convplay.shared.Messages.PORTUGUESE);
         assertThat(Lang.of("en", "pt-BR")).isEqualTo(Locale.ENGLISH);
     }
 
