@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,7 +44,18 @@ public final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         // generous: a page's first load compiles views on a busy 2-core machine
-        wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        wait = waitFor(Duration.ofSeconds(45));
+    }
+
+    /**
+     * A wait of its own (for {@code withMessage}, which changes the wait it is called on) that also outlasts a stale element: Vaadin may replace the element a condition just
+     * found before the condition reads it (a CI run failed on exactly that), and the next poll
+     * finds the new one.
+     */
+    public WebDriverWait waitFor(Duration timeout) {
+        WebDriverWait w = new WebDriverWait(driver, timeout);
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
     /** Opens a page and waits until Vaadin has rendered it. */
@@ -53,7 +65,7 @@ public final class Browser implements AutoCloseable {
 
     /** The same with a longer wait, for a first page that starts cold on a busy machine. */
     public void open(String url, Duration timeout) {
-        open(url, new WebDriverWait(driver, timeout));
+        open(url, waitFor(timeout));
     }
 
     private void open(String url, WebDriverWait wait) {

@@ -7,7 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The classroom's pages driven in a real browser: the small steps around signing up and in ({@link BrowserAccounts}),
@@ -90,7 +89,7 @@ public final class ClassroomBrowser {
         picker.sendKeys(Keys.ESCAPE);
         click("#create-assignment");
         // a wait of its own: withMessage changes the wait it is called on
-        new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+        browser.waitFor(Duration.ofSeconds(45))
                 .withMessage(() -> "the assignment was not created: " + browser.driver.findElements(By.id("assignment-error"))
                         .stream().map(WebElement::getText).findFirst().orElse("(no error shown)"))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -93,7 +92,7 @@ class PracticalInClassIT {
         pages.choose("padding", padding);
         pages.setValue("#part-shape", padding.equals("valid") ? "254 x 254" : "256 x 256");
         pages.clickByScript("#task-check");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(45)).withMessage(() -> "no grade: " + bar.getText())
+        browser.waitFor(Duration.ofSeconds(45)).withMessage(() -> "no grade: " + bar.getText())
                 .until(d -> pages.find("#task-result").getText().startsWith("Submitted"));
         assertThat(pages.find("#task-feedback").getText()).startsWith("✔");
         assertThat(pages.find("#task-item-gray").getText()).startsWith("✔");

@@ -103,13 +103,13 @@ class ExerciseFormsIT {
             fill(e, e.answerExample());
             click("#check");
             // waits of their own: withMessage changes the wait it is called on
-            new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> e.id() + ": the wrong answer was not marked").until(d ->
+            browser.waitFor(Duration.ofSeconds(30)).withMessage(() -> e.id() + ": the wrong answer was not marked").until(d ->
                     e.parts().stream().anyMatch(p -> d.findElement(By.id("part-" + p.name() + "-mark")).getText().equals("✘")));
             assertThat(find("#feedback").getText()).as(e.id()).startsWith("Not quite");
 
             fill(e, e.reference());
             click("#check");
-            new WebDriverWait(driver, Duration.ofSeconds(30))
+            browser.waitFor(Duration.ofSeconds(30))
                     .withMessage(() -> e.id() + ": the reference answer was not accepted: " + driver.findElement(By.id("feedback")).getText())
                     .until(d -> d.findElement(By.id("feedback")).getText().startsWith("Correct"));
             for (AnswerPart p : e.parts()) {
@@ -195,7 +195,7 @@ class ExerciseFormsIT {
         item.click();
         picker.sendKeys(Keys.ESCAPE);
         click("#create-assignment");
-        new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
+        browser.waitFor(Duration.ofSeconds(45)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#assignments a")));
         accounts.signOut();
 
         accounts.signUp(student, false);
