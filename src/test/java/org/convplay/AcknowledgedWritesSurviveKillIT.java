@@ -208,7 +208,7 @@ class AcknowledgedWritesSurviveKillIT {
 
     private static void signOut(Browser browser, ServerProcess server) {
         browser.open(server.url("/classroom"));
-        click(browser, "#logout");
+        click(browser, "#sign-out");
         browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
         browser.driver.manage().deleteAllCookies();
     }

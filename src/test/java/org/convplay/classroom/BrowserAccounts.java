@@ -61,7 +61,7 @@ public final class BrowserAccounts {
 
     public void signOut() {
         browser.driver.get(base + "classroom");
-        click("#logout");
+        click("#sign-out");
         browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
         browser.driver.manage().deleteAllCookies();
     }

@@ -79,9 +79,9 @@ class ClassroomFlowIT {
     }
 
     private void signOut() {
-        // the classroom home's own button, kept beside the top bar's
+        // the top bar's Sign out
         open("classroom");
-        click("#logout");
+        click("#sign-out");
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
         driver.manage().deleteAllCookies();
     }

@@ -276,10 +276,10 @@ class ClusterFailoverIT {
             pages.signIn(username);
         }
 
-        /** The classroom home's own button; the pin cookie stays. */
+        /** The top bar's Sign out, on the classroom home; the pin cookie stays. */
         void signOut() {
             pages.open("classroom");
-            click("#logout");
+            click("#sign-out");
             browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/classroom")));
         }
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,7 +15,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import org.convplay.account.AccountRef;
@@ -43,8 +41,6 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
     private final AccountRef me;
 
     private final H2 heading = new H2();
-    private final Span who = new Span();
-    final Button logout = new Button();
     private final H3 classesTitle = new H3();
     final Grid<Views.CourseSummary> classes = new Grid<>();
     final TextField name = new TextField();
@@ -54,17 +50,14 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
     private final H3 assignmentsTitle = new H3();
     final Grid<Views.StudentAssignmentRow> assignmentGrid = new Grid<>();
 
-    public ClassroomView(AccountService accounts, CourseService courses, AssignmentService assignments,
-                         AuthenticationContext auth) {
+    public ClassroomView(AccountService accounts, CourseService courses, AssignmentService assignments) {
         this.courses = courses;
         this.assignments = assignments;
         this.me = accounts.requireCurrent();
-        logout.setId("logout");
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        logout.addClickListener(e -> auth.logout());
         classes.setId("classes");
         classes.setAllRowsVisible(true);
-        add(new HorizontalLayout(heading, who, logout), classesTitle, classes);
+        // who is signed in, and Sign out, are in the top bar
+        add(heading, classesTitle, classes);
         if (me.role() == Role.TEACHER) {
             name.setId("class-name");
             create.setId("create-class");
@@ -89,7 +82,7 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
             name.setInvalid(false);
             refresh();
         } catch (ClassroomException e) {
-            name.setErrorMessage(e.getMessage());
+            name.setErrorMessage(e.reason(getLocale()));
             name.setInvalid(true);
         }
     }
@@ -101,7 +94,7 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
             code.setInvalid(false);
             refresh();
         } catch (ClassroomException e) {
-            code.setErrorMessage(e.getMessage());
+            code.setErrorMessage(e.reason(getLocale()));
             code.setInvalid(true);
         }
     }
@@ -117,9 +110,6 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
     public void localeChange(LocaleChangeEvent event) {
         Locale locale = event.getLocale();
         heading.setText(getTranslation("classroom.home.title"));
-        who.setText(getTranslation("classroom.home.signedInAs", me.displayName(),
-                getTranslation("classroom.role." + me.role().name().toLowerCase(Locale.ROOT))));
-        logout.setText(getTranslation("classroom.home.logout"));
         classesTitle.setText(getTranslation("classroom.home.classes"));
         classes.removeAllColumns();
         if (me.role() == Role.TEACHER) {

@@ -140,7 +140,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
             detail = courses.detail(detail.course().id());
             refresh();
         } catch (ClassroomException e) {
-            formError.setText(e.getMessage());
+            formError.setText(e.reason(getLocale()));
         }
     }
 

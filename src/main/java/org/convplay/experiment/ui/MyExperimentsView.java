@@ -19,9 +19,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.limits.RefusedException;
@@ -37,7 +36,6 @@ import org.convplay.ui.MainLayout;
 @Menu(title = "nav.experiments", order = 5)
 public class MyExperimentsView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ExperimentService experiments;
     private final ObjectMapper mapper;
@@ -99,7 +97,7 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
         grid.addComponentColumn(e -> new Anchor("e/" + e.getId(), e.getTitle())).setHeader(getTranslation("experiment.title")).setFlexGrow(3);
         // every kind is the page it was saved from, named as the menu names it
         grid.addColumn(e -> getTranslation("nav." + e.getKind())).setHeader(getTranslation("experiment.kind"));
-        grid.addColumn(e -> WHEN.format(e.getCreatedAt())).setHeader(getTranslation("experiment.created"));
+        grid.addColumn(e -> Messages.date(e.getCreatedAt(), getLocale())).setHeader(getTranslation("experiment.created"));
         grid.addComponentColumn(e -> {
             Button delete = new Button(getTranslation("experiment.delete"), click -> {
                 experiments.delete(e.getId(), BrowserKeys.current());

@@ -122,4 +122,34 @@ class ClassroomViewsTest extends KaribuSpringTest {
         assertThat(rows.get(0).exercises().get(0).attempts()).as("the malformed answer did not count").isEqualTo(2);
         assertThat(grades.csv.getHref()).isEqualTo("/api/classroom/assignments/" + assignmentId + "/grades.csv");
     }
+
+    /** A refused class form says why in the reader's language, naming what was wrong. */
+    @Test
+    void classroomRefusalsAreInTheReadersLanguage() {
+        AccountRef teacher = TestUsers.signUp(accounts, "professora", Role.TEACHER);
+        AccountRef student = TestUsers.signUp(accounts, "aluna", Role.STUDENT);
+
+        openAs(student);
+        UI.getCurrent().setLocale(org.convplay.shared.Messages.PORTUGUESE);
+        ClassroomView home = view("classroom");
+        home.code.setValue("zz-9999");
+        home.join.click();
+        assertThat(home.code.isInvalid()).isTrue();
+        assertThat(home.code.getErrorMessage()).isEqualTo("Nenhuma turma tem o código \"ZZ9999\".");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        home.join.click();
+        assertThat(home.code.getErrorMessage()).isEqualTo("No class has the code \"ZZ9999\".");
+
+        openAs(teacher);
+        UI.getCurrent().setLocale(org.convplay.shared.Messages.PORTUGUESE);
+        ClassroomView teacherHome = view("classroom");
+        teacherHome.name.setValue("Turma A");
+        teacherHome.create.click();
+        CourseView page = view("classroom/classes/" + courses.mine().get(0).id());
+        page.create.click();
+        assertThat(page.formError.getText()).isEqualTo("O título deve ter de 1 a 120 caracteres.");
+        page.title.setValue("Lista 1");
+        page.create.click();
+        assertThat(page.formError.getText()).isEqualTo("Escolha pelo menos um exercício.");
+    }
 }
