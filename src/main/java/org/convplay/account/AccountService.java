@@ -55,25 +55,23 @@ public class AccountService implements UserDetailsService {
     public AccountRef signUp(String username, String displayName, String password, Role role) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (name.length() < Account.USERNAME_MIN || name.length() > Account.USERNAME_MAX || !USERNAME.matcher(name).matches()) {
-            throw new SignUpException("username", "username must be " + Account.USERNAME_MIN + " to " + Account.USERNAME_MAX
-                    + " characters: letters, digits, '.', '_' or '-'");
+            throw new SignUpException("username", "error.signup.username", Account.USERNAME_MIN, Account.USERNAME_MAX);
         }
         String shown = displayName == null ? "" : displayName.trim();
         if (shown.isEmpty() || shown.length() > Account.DISPLAY_NAME_MAX) {
-            throw new SignUpException("displayName", "name must be 1 to " + Account.DISPLAY_NAME_MAX + " characters");
+            throw new SignUpException("displayName", "error.signup.displayName", Account.DISPLAY_NAME_MAX);
         }
         if (password == null || password.length() < Account.PASSWORD_MIN || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Account.PASSWORD_MAX) {
-            throw new SignUpException("password", "password must be at least " + Account.PASSWORD_MIN + " characters and at most "
-                    + Account.PASSWORD_MAX + " bytes");
+            throw new SignUpException("password", "error.signup.password", Account.PASSWORD_MIN, Account.PASSWORD_MAX);
         }
         if (role == null) {
-            throw new SignUpException("role", "choose teacher or student");
+            throw new SignUpException("role", "error.signup.role");
         }
         if (role == Role.TEACHER && !teacherSignUp) {
-            throw new SignUpException("role", "teacher accounts cannot be created here on this server");
+            throw new SignUpException("role", "error.signup.noTeachers");
         }
         if (accounts.existsByUsername(name)) {
-            throw new SignUpException("username", "username '" + name + "' is taken");
+            throw new SignUpException("username", "error.signup.taken", name);
         }
         String address = Clients.address();
         rates.take(RateLimits.Limit.SIGN_UP, address == null ? null : "address:" + address);

@@ -1,15 +1,11 @@
 package org.convplay.account;
 
+import org.convplay.shared.FieldException;
+
 /** A sign-up that cannot be accepted; {@link #field()} says which input to fix. */
-public class SignUpException extends RuntimeException {
-    private final String field;
+public class SignUpException extends FieldException {
 
-    public SignUpException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+    public SignUpException(String field, String key, Object... args) {
+        super(field, key, args);
     }
 }

@@ -176,7 +176,7 @@ public class ConvolutionService {
         try {
             plan = ConvGeometry.check(in, k, s);
         } catch (ShapeException e) {
-            throw new BadRequestException(e.getMessage());
+            throw BadRequestException.of(e);
         }
         long macs = (long) k.filters() * k.channelsPerGroup() * k.height() * k.width() * plan.outHeight() * plan.outWidth();
         if (macs > Limits.MAX_MULTIPLY_ADDS) {

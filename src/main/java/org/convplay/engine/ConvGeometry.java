@@ -32,10 +32,14 @@ public final class ConvGeometry {
     public static int outputLength(String axis, int n, int k, int s, int d, int before, int after) {
         long span = (long) n + before + after - (long) d * (k - 1) - 1;
         if (span < 0) {
-            throw new ShapeException("the " + axis + " of the kernel (" + k
+            long padded = (long) n + before + after;
+            String message = "the " + axis + " of the kernel (" + k
                     + (d > 1 ? ", dilated by " + d + " to " + dilatedExtent(k, d) : "")
-                    + ") is larger than the padded input (" + n + " + " + before + " + " + after + " = "
-                    + ((long) n + before + after) + ")");
+                    + ") is larger than the padded input (" + n + " + " + before + " + " + after + " = " + padded + ")";
+            Translatable side = Translatable.word("error.axis." + axis);
+            throw d > 1
+                    ? new ShapeException(message, "error.kernelTooLarge.dilated", side, k, d, dilatedExtent(k, d), n, before, after, padded)
+                    : new ShapeException(message, "error.kernelTooLarge", side, k, n, before, after, padded);
         }
         return (int) (Math.floorDiv(span, s) + 1);
     }
@@ -89,14 +93,19 @@ public final class ConvGeometry {
     public static Plan check(int channels, int height, int width, Kernel kernel, ConvSpec spec) {
         int g = spec.groups();
         if (channels % g != 0) {
-            throw new ShapeException("groups (" + g + ") must divide the input channels (" + channels + ")");
+            throw new ShapeException("groups (" + g + ") must divide the input channels (" + channels + ")",
+                    "error.groupsChannels", g, channels);
         }
         if (kernel.filters() % g != 0) {
-            throw new ShapeException("groups (" + g + ") must divide the number of filters (" + kernel.filters() + ")");
+            throw new ShapeException("groups (" + g + ") must divide the number of filters (" + kernel.filters() + ")",
+                    "error.groupsFilters", g, kernel.filters());
         }
         if (kernel.channelsPerGroup() * g != channels) {
-            throw new ShapeException("the kernel has " + kernel.channelsPerGroup() + " channel(s) per filter but the input has "
-                    + channels + (g > 1 ? " in " + g + " groups (" + channels / g + " per group)" : ""));
+            String message = "the kernel has " + kernel.channelsPerGroup() + " channel(s) per filter but the input has "
+                    + channels + (g > 1 ? " in " + g + " groups (" + channels / g + " per group)" : "");
+            throw g > 1
+                    ? new ShapeException(message, "error.kernelChannels.groups", kernel.channelsPerGroup(), channels, g, channels / g)
+                    : new ShapeException(message, "error.kernelChannels", kernel.channelsPerGroup(), channels);
         }
         return plan(height, width, kernel.height(), kernel.width(), spec);
     }

@@ -54,14 +54,15 @@ public final class Pooling {
                 after = vertical ? padding.bottom() : padding.right();
                 if (c == Convention.PYTORCH && (before > p / 2 || after > p / 2)) {
                     throw new ShapeException("pooling padding of the " + name + " (" + before + ", " + after
-                            + ") is more than half the pool size (" + p + "), which PyTorch refuses");
+                            + ") is more than half the pool size (" + p + "), which PyTorch refuses",
+                            "error.pool.pytorchPadding", Translatable.word("error.axis." + name), before, after, p);
                 }
                 out = windows(name, n, p, s, before, after);
             }
             case SAME -> {
                 if (!c.allowsSamePooling()) {
-                    throw new IllegalArgumentException("PyTorch pooling has no 'same' padding: "
-                            + "give explicit padding [top, bottom, left, right] or 'valid'");
+                    throw new ShapeException("PyTorch pooling has no 'same' padding: "
+                            + "give explicit padding [top, bottom, left, right] or 'valid'", "error.pool.noSame");
                 }
                 int wanted = ConvGeometry.ceilDiv(n, s);
                 if (c == Convention.THEANO) {
@@ -84,7 +85,8 @@ public final class Pooling {
         int lastStart = (out - 1) * s - before;
         if (before >= p || lastStart >= n) {
             throw new ShapeException("a pooling window of the " + name + " would cover only padding (size " + p
-                    + ", stride " + s + ", padding " + before + " + " + after + " on " + n + " cells)");
+                    + ", stride " + s + ", padding " + before + " + " + after + " on " + n + " cells)",
+                    "error.pool.onlyPadding", Translatable.word("error.axis." + name), p, s, before, after, n);
         }
         return new int[] {before, after, out};
     }
@@ -93,7 +95,8 @@ public final class Pooling {
         int span = n + before + after - p;
         if (span < 0) {
             throw new ShapeException("the pool's " + name + " (" + p + ") is larger than the padded input ("
-                    + n + " + " + before + " + " + after + " = " + (n + before + after) + ")");
+                    + n + " + " + before + " + " + after + " = " + (n + before + after) + ")",
+                    "error.pool.tooLarge", Translatable.word("error.axis." + name), p, n, before, after, n + before + after);
         }
         return span / s + 1;
     }

@@ -69,8 +69,9 @@ public final class PipelineJson {
             try {
                 shape = layer.outputShape(shape, convention);
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException(where + " (" + layer.type() + ") on input " + java.util.Arrays.toString(shape)
-                        + ": " + e.getMessage());
+                String on = java.util.Arrays.toString(shape);
+                throw new BadRequestException(where + " (" + layer.type() + ") on input " + on + ": " + e.getMessage(),
+                        "error.inLayer", i, layer.type(), on, e);
             }
             layers.add(layer);
         }
@@ -95,9 +96,9 @@ public final class PipelineJson {
                         + "\": expected conv2d, maxpool2d, avgpool2d, relu, sigmoid, tanh or linear");
             };
         } catch (BadRequestException e) {
-            throw e.getMessage().startsWith(where) ? e : new BadRequestException(where + ": " + e.getMessage());
+            throw e.getMessage().startsWith(where) ? e : BadRequestException.at(where, e);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(where + ": " + e.getMessage());
+            throw BadRequestException.at(where, e);
         }
     }
 

@@ -65,7 +65,7 @@ public class PipelineService {
         try {
             shapes = pipeline.shapes(input.shape());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw BadRequestException.of(e);
         }
         long macs = 0;
         long values = 0;

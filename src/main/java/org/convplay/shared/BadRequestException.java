@@ -1,11 +1,52 @@
 package org.convplay.shared;
 
+import org.convplay.engine.Translatable;
+
 /**
- * A request that cannot be served as sent. The message names the field and the reason and is shown
- * to the user as it is (HTTP 400, or inline in a page).
+ * A request that cannot be served as sent. The message names the field and the reason and is what the API
+ * answers (HTTP 400); a page shows it in its reader's language when it has a key ({@link Messages#explain}).
  */
-public class BadRequestException extends RuntimeException {
+public class BadRequestException extends RuntimeException implements Translatable {
+    private final String key;
+    private final transient Object[] args;
+
     public BadRequestException(String message) {
+        this(message, null);
+    }
+
+    /** The English {@code message}, and the same as a key of the message bundles with its arguments. */
+    public BadRequestException(String message, String key, Object... args) {
         super(message);
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    /** The same refusal as a bad request, with its message and, for a page, its key; the original is the cause. */
+    public static BadRequestException of(RuntimeException e) {
+        if (e instanceof BadRequestException b) {
+            return b;
+        }
+        BadRequestException b = e instanceof Translatable t && t.key() != null
+                ? new BadRequestException(e.getMessage(), t.key(), t.args())
+                : new BadRequestException(e.getMessage());
+        b.initCause(e);
+        return b;
+    }
+
+    /** A refusal inside a part of the request ({@code layers[2]}), prefixed with where it is. */
+    public static BadRequestException at(String where, RuntimeException e) {
+        BadRequestException b = new BadRequestException(where + ": " + e.getMessage(), "error.at", where, e);
+        b.initCause(e);
+        return b;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Object[] args() {
+        return args.clone();
     }
 }

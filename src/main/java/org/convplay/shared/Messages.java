@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.convplay.engine.Translatable;
 
 /**
  * Texts built on the server (grading feedback, refusals) rendered from the pages' own message bundles
@@ -61,6 +62,29 @@ public final class Messages {
             shown[i] = styled ? styledArgument(args[i]) : argument(args[i], l);
         }
         return format.format(shown);
+    }
+
+    /**
+     * An error as a page shows it: in the reader's language when it is {@link Translatable} with a key (its
+     * translatable arguments too), else its English message as the API gives it.
+     */
+    public static String explain(Throwable error, Locale locale) {
+        if (error instanceof Translatable t && t.key() != null) {
+            return explain(t, locale);
+        }
+        return error.getMessage();
+    }
+
+    private static String explain(Translatable t, Locale locale) {
+        Object[] args = t.args();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Translatable inner && inner.key() != null) {
+                args[i] = explain(inner, locale);
+            } else if (args[i] instanceof Throwable inner) {
+                args[i] = inner.getMessage();
+            }
+        }
+        return render(locale, t.key(), args);
     }
 
     /** An argument the text gives no style ({@code {0}}): decimals and instants written here, the rest as MessageFormat writes it. */

@@ -27,7 +27,7 @@ public final class NdArrayParser {
 
     public static NdArray parse(String text, String field, int maxValues) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException(field + " is empty: write nested lists such as [[1, 2], [3, 4]]");
+            throw new BadRequestException(field + " is empty: write nested lists such as [[1, 2], [3, 4]]", "error.parse.empty", field);
         }
         String body = unwrap(text.strip());
         NdArrayParser p = new NdArrayParser(body, field, maxValues);
@@ -35,7 +35,8 @@ public final class NdArrayParser {
         Object tree = p.list(field, 1);
         p.skipSpace();
         if (p.pos < body.length()) {
-            throw new BadRequestException(field + ": unexpected '" + body.charAt(p.pos) + "' after the closing bracket");
+            String c = String.valueOf(body.charAt(p.pos));
+            throw new BadRequestException(field + ": unexpected '" + c + "' after the closing bracket", "error.parse.trailing", field, c);
         }
         return NestedLists.toNdArray(tree, field);
     }
@@ -53,7 +54,10 @@ public final class NdArrayParser {
 
     private Object list(String path, int depth) {
         if (pos >= text.length() || text.charAt(pos) != '[') {
-            throw new BadRequestException(path + ": expected '[' " + where());
+            String message = path + ": expected '[' " + where();
+            throw pos >= text.length()
+                    ? new BadRequestException(message, "error.parse.expectedList.end", path)
+                    : new BadRequestException(message, "error.parse.expectedList", path, pos + 1, String.valueOf(text.charAt(pos)));
         }
         if (depth > MAX_DEPTH) {
             // before the recursion can exhaust the stack (and each level's longer path the memory)
@@ -72,7 +76,7 @@ public final class NdArrayParser {
             skipSpaceAndCommas();
         }
         if (pos >= text.length()) {
-            throw new BadRequestException(path + ": missing ']' at the end");
+            throw new BadRequestException(path + ": missing ']' at the end", "error.parse.missingBracket", path);
         }
         pos++;
         return items;

@@ -17,13 +17,13 @@ public final class NestedLists {
         Object level = tree;
         while (level instanceof List<?> l) {
             if (l.isEmpty()) {
-                throw new BadRequestException(field + " is empty: every list needs at least one value");
+                throw new BadRequestException(field + " is empty: every list needs at least one value", "error.lists.empty", field);
             }
             shape.add(l.size());
             level = l.get(0);
         }
         if (shape.isEmpty()) {
-            throw new BadRequestException(field + " must be a list of lists of numbers, got a single number");
+            throw new BadRequestException(field + " must be a list of lists of numbers, got a single number", "error.lists.single", field);
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
         // Sized by the numbers actually present: a ragged tree fails in fill() before it could overrun.
@@ -47,18 +47,19 @@ public final class NestedLists {
     private static void fill(Object node, int[] dims, int level, String path, double[] out, int[] next) {
         if (level == dims.length) {
             if (node instanceof List) {
-                throw new BadRequestException(path + " is a list where a number was expected (the lists are nested unevenly)");
+                throw new BadRequestException(path + " is a list where a number was expected (the lists are nested unevenly)",
+                        "error.lists.listForNumber", path);
             }
             out[next[0]++] = (Double) node;
             return;
         }
         if (!(node instanceof List<?> l)) {
             throw new BadRequestException(path + " is a number where a list of " + dims[level]
-                    + " was expected (the lists are nested unevenly)");
+                    + " was expected (the lists are nested unevenly)", "error.lists.numberForList", path, dims[level]);
         }
         if (l.size() != dims[level]) {
             throw new BadRequestException(path + " has " + l.size() + " value(s), expected " + dims[level]
-                    + " like the first one (rows must all have the same length)");
+                    + " like the first one (rows must all have the same length)", "error.lists.ragged", path, l.size(), dims[level]);
         }
         for (int i = 0; i < l.size(); i++) {
             fill(l.get(i), dims, level + 1, path + "[" + i + "]", out, next);
@@ -71,7 +72,7 @@ public final class NestedLists {
         try {
             v = Double.parseDouble(token.strip());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(path + " is '" + token + "', which is not a number");
+            throw new BadRequestException(path + " is '" + token + "', which is not a number", "error.lists.notNumber", path, token);
         }
         return checkedValue(v, path);
     }

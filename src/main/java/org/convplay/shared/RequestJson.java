@@ -52,7 +52,7 @@ public final class RequestJson {
         try {
             return Convention.fromId(id);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw BadRequestException.of(e);
         }
     }
 
@@ -63,7 +63,7 @@ public final class RequestJson {
         } catch (BadRequestException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw BadRequestException.of(e);
         }
     }
 
@@ -95,7 +95,7 @@ public final class RequestJson {
             try {
                 s = s.withBorder(Border.fromId(border));
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
+                throw BadRequestException.of(e);
             }
         }
         return s;
@@ -109,7 +109,7 @@ public final class RequestJson {
             try {
                 return Padding.named(node.textValue());
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
+                throw BadRequestException.of(e);
             }
         }
         if (node.isArray() && node.size() == 4) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.convplay.shared.BadRequestException;
 import org.convplay.shared.Limits;
+import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.shared.NdArrayParser;
 import org.convplay.shared.NestedLists;
@@ -158,17 +159,19 @@ public class MatrixEditor extends Component implements LocaleChangeObserver {
         try {
             NdArray a = NdArrayParser.parse(text, field, Limits.MAX_EDITOR_SIDE * Limits.MAX_EDITOR_SIDE);
             if (a.rank() != 2) {
-                throw new BadRequestException(field + " must be a matrix (a list of rows), got " + a.rank() + " levels of lists");
+                throw new BadRequestException(field + " must be a matrix (a list of rows), got " + a.rank() + " levels of lists",
+                        "error.editor.notMatrix", field, a.rank());
             }
             if (a.shape()[0] > Limits.MAX_EDITOR_SIDE || a.shape()[1] > Limits.MAX_EDITOR_SIDE) {
                 throw new BadRequestException(field + " is " + a.shape()[0] + "x" + a.shape()[1] + "; the editor shows at most "
-                        + Limits.MAX_EDITOR_SIDE + "x" + Limits.MAX_EDITOR_SIDE);
+                        + Limits.MAX_EDITOR_SIDE + "x" + Limits.MAX_EDITOR_SIDE,
+                        "error.editor.tooLarge", field, a.shape()[0], a.shape()[1], Limits.MAX_EDITOR_SIDE);
             }
             setValue(a.toMatrix());
             fireChanged();
             return true;
         } catch (BadRequestException e) {
-            errorListener.accept(e.getMessage());
+            errorListener.accept(Messages.explain(e, getLocale()));
             return false;
         }
     }

@@ -100,9 +100,9 @@ class MessageBundlesTest {
     }
 
     private static final Pattern SERVER_KEY = Pattern.compile(
-            "(?:Text\\.of\\(|malformed\\([^,()]+, |getTranslation\\()\\s*\"([a-zA-Z][\\w.]*\\w)\"|\"((?:grading|title)\\.[\\w.]*\\w)\"");
+            "(?:Text\\.of\\(|malformed\\([^,()]+, |getTranslation\\()\\s*\"([a-zA-Z][\\w.]*\\w)\"|\"((?:grading|title|error)\\.[\\w.]*\\w)\"");
 
-    /** Every key the code names (Text.of, Answer.malformed, getTranslation, and any "grading.*" literal) is in the bundles. */
+    /** Every key the code names (Text.of, Answer.malformed, getTranslation, and any "grading.*", "title.*" or "error.*" literal) is in the bundles. */
     @Test
     void everyKeyTheCodeNamesIsInTheBundles() throws Exception {
         Properties en = load("translations.properties");
@@ -115,7 +115,8 @@ class MessageBundlesTest {
                 }
             }
         }
-        assertThat(named).as("keys found in the code").contains("grading.part.notWithin", "classroom.submission.late", "title.exercise");
+        assertThat(named).as("keys found in the code").contains("grading.part.notWithin", "classroom.submission.late", "title.exercise",
+                "error.kernelTooLarge", "error.classroom.unknownCode", "error.signup.taken");
         assertThat(named.stream().filter(k -> !en.containsKey(k)).toList()).as("keys missing from translations.properties").isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package org.convplay.benchmark.ui;
 
+import org.convplay.shared.Messages;
 import org.convplay.ui.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.DetachEvent;
@@ -141,7 +142,7 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
             request = service.request(Fields.value(size, "size"), Fields.value(kernel, "kernel"), Fields.value(channels, "channels"),
                     Fields.value(filters, "filters"), Fields.value(repeats, "repeats"));
         } catch (BadRequestException e) {
-            status.setText(e.getMessage());
+            status.setText(Messages.explain(e, getLocale()));
             return;
         }
         UI ui = UI.getCurrent();
@@ -167,7 +168,7 @@ public class BenchmarkView extends VerticalLayout implements LocaleChangeObserve
             } else if (e instanceof CancellationException) {
                 ui.access(() -> finish(getTranslation("benchmark.cancelled")));
             } else if (e instanceof BadRequestException) {
-                ui.access(() -> finish(e.getMessage()));
+                ui.access(() -> finish(Messages.explain(e, getLocale())));
             } else {
                 ui.access(() -> finish(getTranslation("benchmark.failed", e.getMessage())));
             }

@@ -91,38 +91,38 @@ public class AssignmentService {
         Course course = access.ownCourse(accountService.requireCurrent(), courseId);
         String title = form.title() == null ? "" : form.title().trim();
         if (title.isEmpty() || title.length() > Assignment.TITLE_MAX) {
-            throw new ClassroomException("title", Text.of("classroom.error.title", Assignment.TITLE_MAX));
+            throw new ClassroomException("title", "error.classroom.title", Assignment.TITLE_MAX);
         }
         List<String> ids = form.exerciseIds() == null ? List.of() : form.exerciseIds().stream().distinct().toList();
         if (ids.isEmpty()) {
-            throw new ClassroomException("exercises", Text.of("classroom.error.noExercise"));
+            throw new ClassroomException("exercises", "error.classroom.noExercise");
         }
         for (String id : ids) {
             // A teacher's own exercise may be given only to that teacher's classes.
             if (!exercises.exists(id) && !teacherExercises.ownedBy(id, course.getTeacher().getId())) {
-                throw new ClassroomException("exercises", Text.of("classroom.error.unknownExercise", id));
+                throw new ClassroomException("exercises", "error.classroom.unknownExercise", id);
             }
         }
         if (form.opensAt() == null || form.dueAt() == null) {
-            throw new ClassroomException("dueAt", Text.of("classroom.error.dates"));
+            throw new ClassroomException("dueAt", "error.classroom.dates");
         }
         if (!form.dueAt().isAfter(form.opensAt())) {
-            throw new ClassroomException("dueAt", Text.of("classroom.error.dueBeforeOpens"));
+            throw new ClassroomException("dueAt", "error.classroom.dueBeforeOpens");
         }
         if (form.maxAttempts() < 1 || form.maxAttempts() > Assignment.MAX_ATTEMPTS_LIMIT) {
-            throw new ClassroomException("maxAttempts", Text.of("classroom.error.attempts", Assignment.MAX_ATTEMPTS_LIMIT));
+            throw new ClassroomException("maxAttempts", "error.classroom.attempts", Assignment.MAX_ATTEMPTS_LIMIT);
         }
         if (form.latePolicy() == null) {
-            throw new ClassroomException("latePolicy", Text.of("classroom.error.latePolicy"));
+            throw new ClassroomException("latePolicy", "error.classroom.latePolicy");
         }
         int penalty = form.latePolicy() == LatePolicy.PENALTY ? form.latePenaltyPercent() : 0;
         if (penalty < 0 || penalty > 100) {
-            throw new ClassroomException("latePenaltyPercent", Text.of("classroom.error.penalty"));
+            throw new ClassroomException("latePenaltyPercent", "error.classroom.penalty");
         }
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         if (form.solutionPolicy() == null) {
-            throw new ClassroomException("solutionPolicy", Text.of("classroom.error.solutionPolicy"));
+            throw new ClassroomException("solutionPolicy", "error.classroom.solutionPolicy");
         }
         Assignment a = assignments.save(new Assignment(course, title, ids, form.opensAt(), form.dueAt(), form.maxAttempts(),
                 form.latePolicy(), penalty, HexFormat.of().formatHex(salt), clock.instant()).withSolutionPolicy(form.solutionPolicy()));
@@ -247,7 +247,7 @@ public class AssignmentService {
         AccountRef student = accountService.requireCurrent();
         Assignment a = access.joinedAssignment(student, assignmentId);
         if (!a.getExerciseIds().contains(exerciseId)) {
-            throw new ClassroomException("exercise", Text.of("classroom.error.notInAssignment", exerciseId));
+            throw new ClassroomException("exercise", "error.classroom.notInAssignment", exerciseId);
         }
         return Seeds.forStudent(a.getSeedSalt(), student.id(), exerciseId);
     }
@@ -264,7 +264,7 @@ public class AssignmentService {
         // both count the attempts before either is saved, and both be graded on the last one.
         enrollments.lockByCourseIdAndStudentId(a.getCourse().getId(), student.id());
         if (!a.getExerciseIds().contains(exerciseId)) {
-            throw new ClassroomException("exercise", Text.of("classroom.error.notInAssignment", exerciseId));
+            throw new ClassroomException("exercise", "error.classroom.notInAssignment", exerciseId);
         }
         Instant now = clock.instant();
         Views.Status status = Mapping.status(a, now);

@@ -14,7 +14,6 @@ import org.convplay.classroom.domain.Course;
 import org.convplay.classroom.domain.CourseRepository;
 import org.convplay.classroom.domain.Enrollment;
 import org.convplay.classroom.domain.EnrollmentRepository;
-import org.convplay.exercise.Text;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +49,7 @@ public class CourseService {
         Access.requireRole(teacher, Role.TEACHER);
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > Course.NAME_MAX) {
-            throw new ClassroomException("name", Text.of("classroom.error.className", Course.NAME_MAX));
+            throw new ClassroomException("name", "error.classroom.className", Course.NAME_MAX);
         }
         String code;
         do {
@@ -79,7 +78,7 @@ public class CourseService {
         Access.requireRole(student, Role.STUDENT);
         String normalized = code == null ? "" : code.trim().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
         Course c = courses.findByJoinCode(normalized)
-                .orElseThrow(() -> new ClassroomException("code", Text.of("classroom.error.unknownCode", normalized)));
+                .orElseThrow(() -> new ClassroomException("code", "error.classroom.unknownCode", normalized));
         if (!enrollments.existsByCourseIdAndStudentId(c.getId(), student.id())) {
             enrollments.save(new Enrollment(c, accounts.getReferenceById(student.id()), Instant.now()));
         }

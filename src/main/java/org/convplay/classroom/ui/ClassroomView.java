@@ -24,6 +24,7 @@ import org.convplay.classroom.service.AssignmentService;
 import org.convplay.classroom.service.ClassroomException;
 import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
+import org.convplay.shared.Messages;
 import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
@@ -82,7 +83,7 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
             name.setInvalid(false);
             refresh();
         } catch (ClassroomException e) {
-            name.setErrorMessage(e.reason(getLocale()));
+            name.setErrorMessage(Messages.explain(e, getLocale()));
             name.setInvalid(true);
         }
     }
@@ -94,7 +95,7 @@ public class ClassroomView extends VerticalLayout implements LocaleChangeObserve
             code.setInvalid(false);
             refresh();
         } catch (ClassroomException e) {
-            code.setErrorMessage(e.reason(getLocale()));
+            code.setErrorMessage(Messages.explain(e, getLocale()));
             code.setInvalid(true);
         }
     }

@@ -38,6 +38,7 @@ import org.convplay.classroom.service.CourseService;
 import org.convplay.classroom.service.Views;
 import org.convplay.exercise.Exercise;
 import org.convplay.exercise.service.ExerciseService;
+import org.convplay.shared.Messages;
 import org.convplay.ui.Fields;
 import org.convplay.ui.MainLayout;
 
@@ -140,7 +141,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, L
             detail = courses.detail(detail.course().id());
             refresh();
         } catch (ClassroomException e) {
-            formError.setText(e.reason(getLocale()));
+            formError.setText(Messages.explain(e, getLocale()));
         }
     }
 

@@ -30,6 +30,7 @@ import org.convplay.engine.Padding;
 import org.convplay.engine.Tensor;
 import org.convplay.limits.RefusedException;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.ui.ConvSpecFields;
 import org.convplay.ui.MainLayout;
@@ -133,14 +134,14 @@ public class ComparisonView extends VerticalLayout implements LocaleChangeObserv
                     reasons.get(c).setText(reason(c, spec, baseSpec, baseOut, out));
                 } catch (IllegalArgumentException e) {
                     results.get(c).setVisible(false);
-                    reasons.get(c).setText(e.getMessage());
+                    reasons.get(c).setText(Messages.explain(e, getLocale()));
                 }
             }
             error.setText("");
         } catch (RefusedException e) {
             error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
         } catch (BadRequestException | IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            error.setText(Messages.explain(e, getLocale()));
         }
     }
 

@@ -32,7 +32,6 @@ import org.convplay.engine.ConvGeometry;
 import org.convplay.engine.ConvSpec;
 import org.convplay.engine.Convention;
 import org.convplay.engine.Kernel;
-import org.convplay.engine.ShapeException;
 import org.convplay.engine.Tensor;
 import org.convplay.engine.export.CodeExport;
 import org.convplay.engine.export.Target;
@@ -41,6 +40,7 @@ import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
 import org.convplay.limits.RefusedException;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.ConvSpecFields;
@@ -252,10 +252,8 @@ public class PlaygroundView extends VerticalLayout implements LocaleChangeObserv
             export.setSource(this::exportCode);
         } catch (RefusedException e) {
             showError(getTranslation(e.messageKey(), e.retryAfterSeconds()));
-        } catch (BadRequestException | ShapeException e) {
-            showError(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            showError(e.getMessage());
+        } catch (BadRequestException | IllegalArgumentException e) {
+            showError(Messages.explain(e, getLocale()));
         }
     }
 

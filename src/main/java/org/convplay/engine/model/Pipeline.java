@@ -136,7 +136,7 @@ public final class Pipeline {
         String message = "layers[" + index + "] (" + layer.type() + ") on input " + Arrays.toString(inputShape) + ": "
                 + e.getMessage();
         if (e instanceof ShapeException) {
-            ShapeException located = new ShapeException(message);
+            ShapeException located = new ShapeException(message, "error.inLayer", index, layer.type(), Arrays.toString(inputShape), e);
             located.initCause(e);
             return located;
         }

@@ -31,6 +31,7 @@ import org.convplay.exercise.Text;
 import org.convplay.exercise.Variant;
 import org.convplay.exercise.service.ExerciseService;
 import org.convplay.exercise.service.StudentWork;
+import org.convplay.shared.Messages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -219,7 +220,7 @@ public class TaskBar extends VerticalLayout implements LocaleChangeObserver {
             s = work.submit(assignmentId, variant.exercise().id(), answer.get(),
                     new StudentWork.PageState(page.kind(), state.get("request"), state.get("view"), page.images()));
         } catch (BadRequestException | AccessDeniedException e) {
-            result.setText(e.getMessage());
+            result.setText(Messages.explain(e, getLocale()));
             return;
         }
         lastGrade = s.grade();

@@ -79,7 +79,7 @@ public class MyExperimentsView extends VerticalLayout implements LocaleChangeObs
         } catch (IOException ex) {
             error.setText(getTranslation("experiment.notJson"));
         } catch (BadRequestException ex) {
-            error.setText(ex.getMessage());
+            error.setText(Messages.explain(ex, getLocale()));
         } catch (RefusedException ex) {
             error.setText(getTranslation(ex.messageKey(), ex.retryAfterSeconds()));
         }

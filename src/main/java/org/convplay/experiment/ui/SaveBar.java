@@ -18,6 +18,7 @@ import org.convplay.shared.BadRequestException;
 import org.convplay.experiment.Experiment;
 import org.convplay.experiment.ExperimentService;
 import org.convplay.limits.RefusedException;
+import org.convplay.shared.Messages;
 
 /**
  * "Save as experiment" for a page: asks for a title and a description, saves the page's state (a fork when
@@ -81,7 +82,7 @@ public class SaveBar extends HorizontalLayout implements LocaleChangeObserver {
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate("e/" + saved.getId()));
             } catch (BadRequestException | IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
+                error.setText(Messages.explain(ex, getLocale()));
             } catch (RefusedException ex) {
                 error.setText(getTranslation(ex.messageKey(), ex.retryAfterSeconds()));
             }

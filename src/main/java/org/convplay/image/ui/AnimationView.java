@@ -25,6 +25,7 @@ import org.convplay.experiment.ExperimentService;
 import org.convplay.experiment.ui.SaveBar;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 import org.convplay.ui.ConvSpecFields.Axes;
 import org.convplay.ui.ConvSpecFields;
 import org.convplay.ui.MainLayout;
@@ -137,7 +138,7 @@ public class AnimationView extends VerticalLayout implements LocaleChangeObserve
             window.setVisible(true);
             error.setText("");
         } catch (BadRequestException | IllegalArgumentException e) {
-            showError(e.getMessage());
+            showError(Messages.explain(e, getLocale()));
         }
     }
 

@@ -27,6 +27,7 @@ import org.convplay.image.ImageConvolutionService;
 import org.convplay.image.PixelScale;
 import org.convplay.limits.RefusedException;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 
 /**
  * The images page's output: the convolution running in the background with progress and a cancel button (the page
@@ -112,7 +113,7 @@ class BandsPanel extends VerticalLayout implements LocaleChangeObserver {
             error.setText(getTranslation(e.messageKey(), e.retryAfterSeconds()));
             return;
         } catch (BadRequestException | IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            error.setText(Messages.explain(e, getLocale()));
             return;
         }
         running = recipe;
@@ -145,7 +146,7 @@ class BandsPanel extends VerticalLayout implements LocaleChangeObserver {
             status.setText(getTranslation("image.cancelled"));
             return;
         } catch (CompletionException e) {
-            error.setText(e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage());
+            error.setText(e.getCause() == null ? String.valueOf(e) : Messages.explain(e.getCause(), getLocale()));
             return;
         }
         shown = running;

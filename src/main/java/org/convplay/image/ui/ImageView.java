@@ -43,6 +43,7 @@ import org.convplay.image.SampleImage;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.shared.BadRequestException;
 import org.convplay.shared.Hashes;
+import org.convplay.shared.Messages;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.MainLayout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -226,7 +227,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
             recipe = new BandsPanel.Recipe(picture.image(), picture.scale(), picture.gray(), k, filters.spec());
         } catch (BadRequestException | IllegalArgumentException e) {
             bands.stop();
-            bands.showError(e.getMessage());
+            bands.showError(Messages.explain(e, getLocale()));
             return;
         }
         bands.start(recipe, IntStream.range(0, filters.count()).mapToObj(filters::presetName).toList());

@@ -23,6 +23,7 @@ import org.convplay.engine.Tensor;
 import org.convplay.image.SlidingWindowService;
 import org.convplay.shared.BadRequestException;
 import org.convplay.shared.Limits;
+import org.convplay.shared.Messages;
 import org.convplay.ui.Fields;
 
 /**
@@ -134,7 +135,7 @@ class PatchPanel extends VerticalLayout implements LocaleChangeObserver {
             window.setVisible(true);
             error.setText("");
         } catch (BadRequestException | IllegalArgumentException e) {
-            error.setText(e.getMessage());
+            error.setText(Messages.explain(e, getLocale()));
             window.setVisible(false);
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.convplay.shared.BadRequestException;
+import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.shared.NdArrayParser;
 import org.convplay.ui.MatrixEditor;
@@ -113,11 +114,13 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
     void setValue(NdArray a) {
         NdArray chw = a.rank() == 2 ? new NdArray(new int[] {1, a.shape()[0], a.shape()[1]}, a.values()) : a;
         if (chw.rank() != 3) {
-            throw new BadRequestException("input must be H x W or 3-D (" + layout.getValue() + "), got " + a.rank() + " levels of lists");
+            throw new BadRequestException("input must be H x W or 3-D (" + layout.getValue() + "), got " + a.rank() + " levels of lists",
+                    "error.input.rank", layout.getValue(), a.rank());
         }
         if (chw.shape()[0] > MAX_CHANNELS || chw.shape()[1] > MAX_SIDE || chw.shape()[2] > MAX_SIDE) {
             throw new BadRequestException("input is " + Arrays.toString(chw.shape()) + "; the page edits at most "
-                    + MAX_CHANNELS + " channels of " + MAX_SIDE + " x " + MAX_SIDE);
+                    + MAX_CHANNELS + " channels of " + MAX_SIDE + " x " + MAX_SIDE,
+                    "error.input.tooLarge", Arrays.toString(chw.shape()), MAX_CHANNELS, MAX_SIDE);
         }
         channels = chw;
         List<Integer> items = new ArrayList<>();
@@ -179,7 +182,7 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
             setValue(a.rank() == 3 && "tf".equals(layout.getValue()) ? a.transpose(2, 0, 1) : a);
             fireEvent(new ChangeEvent(this));
         } catch (BadRequestException e) {
-            fireEvent(new ErrorEvent(this, e.getMessage()));
+            fireEvent(new ErrorEvent(this, Messages.explain(e, getLocale())));
         }
     }
 

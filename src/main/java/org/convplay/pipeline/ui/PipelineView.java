@@ -33,6 +33,7 @@ import org.convplay.pipeline.PipelineJson;
 import org.convplay.pipeline.PipelineService;
 import org.convplay.shared.BadRequestException;
 import org.convplay.shared.JsonArrays;
+import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.shared.RequestJson;
 import org.convplay.ui.CodeExportPanel;
@@ -228,7 +229,7 @@ public class PipelineView extends VerticalLayout implements LocaleChangeObserver
             error.setText("");
             export.setSource(this::exportCode);
         } catch (RefusedException | BadRequestException | IllegalArgumentException e) {
-            error.setText(e instanceof RefusedException r ? getTranslation(r.messageKey(), r.retryAfterSeconds()) : e.getMessage());
+            error.setText(e instanceof RefusedException r ? getTranslation(r.messageKey(), r.retryAfterSeconds()) : Messages.explain(e, getLocale()));
             layers.forEach(l -> l.clearOutput(""));
             total.setText("");
         }

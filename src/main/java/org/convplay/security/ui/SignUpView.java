@@ -18,6 +18,7 @@ import org.convplay.account.AccountService;
 import org.convplay.account.Role;
 import org.convplay.account.SignUpException;
 import org.convplay.limits.RefusedException;
+import org.convplay.shared.Messages;
 import org.convplay.ui.MainLayout;
 
 /** Creates a teacher or student account, then sends the person to sign in. */
@@ -68,15 +69,15 @@ public class SignUpView extends VerticalLayout implements LocaleChangeObserver, 
                 case "displayName" -> show(displayName, e);
                 case "password" -> show(password, e);
                 default -> {
-                    role.setErrorMessage(e.getMessage());
+                    role.setErrorMessage(Messages.explain(e, getLocale()));
                     role.setInvalid(true);
                 }
             }
         }
     }
 
-    private static void show(com.vaadin.flow.component.textfield.TextFieldBase<?, ?> field, SignUpException e) {
-        field.setErrorMessage(e.getMessage());
+    private void show(com.vaadin.flow.component.textfield.TextFieldBase<?, ?> field, SignUpException e) {
+        field.setErrorMessage(Messages.explain(e, getLocale()));
         field.setInvalid(true);
     }
 

@@ -101,6 +101,16 @@ class PlaygroundViewTest {
     }
 
     @Test
+    void aPortugueseReaderIsToldInPortuguese() {
+        UI.getCurrent().setLocale(org.convplay.shared.Messages.PORTUGUESE);
+        matrix(view, "kernel").paste("[[1,1,1,1,1,1]]");
+        assertThat(text(view, "error")).isEqualTo("a largura do kernel (6) é maior que a entrada com preenchimento (5 + 0 + 0 = 5)");
+        assertThat(matrix(view, "kernel").paste("[[1, 2], [3]]")).isFalse();
+        assertThat(text(view, "error"))
+                .isEqualTo("kernel[1] tem 1 valor(es), esperava 2 como a primeira (as linhas devem ter todas o mesmo comprimento)");
+    }
+
+    @Test
     void explicitPaddingAndStrideAppearInTheFormula() {
         select(view, "padding").setValue("explicit");
         integer(view, "pad-top").setValue(2);

@@ -88,6 +88,15 @@ class PipelineViewTest {
     }
 
     @Test
+    void aLayerThatDoesNotFitIsExplainedInPortuguese() {
+        UI.getCurrent().setLocale(org.convplay.shared.Messages.PORTUGUESE);
+        select(view, "layer-1-padding").setValue("valid");
+        integer(view, "layer-1-size").setValue(15);
+        assertThat(text(view, "pipeline-error")).startsWith("layers[0] (conv2d) com entrada [")
+                .contains("a altura do kernel (15) é maior que a entrada com preenchimento");
+    }
+
+    @Test
     void customWeightsAreReadFromText() {
         select(view, "layer-1-init").setValue("custom");
         get(view, TextArea.class, "layer-1-weights").setValue("[[[[0,0,0],[0,2,0],[0,0,0]]]]");
