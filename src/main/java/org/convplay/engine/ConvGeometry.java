@@ -36,7 +36,7 @@ public final class ConvGeometry {
             String message = "the " + axis + " of the kernel (" + k
                     + (d > 1 ? ", dilated by " + d + " to " + dilatedExtent(k, d) : "")
                     + ") is larger than the padded input (" + n + " + " + before + " + " + after + " = " + padded + ")";
-            Translatable side = Translatable.word("error.axis." + axis);
+            Translatable.Reason side = Translatable.Reason.of("error.axis." + axis);
             throw d > 1
                     ? new ShapeException(message, "error.kernelTooLarge.dilated", side, k, d, dilatedExtent(k, d), n, before, after, padded)
                     : new ShapeException(message, "error.kernelTooLarge", side, k, n, before, after, padded);

@@ -55,7 +55,7 @@ public final class Pooling {
                 if (c == Convention.PYTORCH && (before > p / 2 || after > p / 2)) {
                     throw new ShapeException("pooling padding of the " + name + " (" + before + ", " + after
                             + ") is more than half the pool size (" + p + "), which PyTorch refuses",
-                            "error.pool.pytorchPadding", Translatable.word("error.axis." + name), before, after, p);
+                            "error.pool.pytorchPadding", Translatable.Reason.of("error.axis." + name), before, after, p);
                 }
                 out = windows(name, n, p, s, before, after);
             }
@@ -86,7 +86,7 @@ public final class Pooling {
         if (before >= p || lastStart >= n) {
             throw new ShapeException("a pooling window of the " + name + " would cover only padding (size " + p
                     + ", stride " + s + ", padding " + before + " + " + after + " on " + n + " cells)",
-                    "error.pool.onlyPadding", Translatable.word("error.axis." + name), p, s, before, after, n);
+                    "error.pool.onlyPadding", Translatable.Reason.of("error.axis." + name), p, s, before, after, n);
         }
         return new int[] {before, after, out};
     }
@@ -96,7 +96,7 @@ public final class Pooling {
         if (span < 0) {
             throw new ShapeException("the pool's " + name + " (" + p + ") is larger than the padded input ("
                     + n + " + " + before + " + " + after + " = " + (n + before + after) + ")",
-                    "error.pool.tooLarge", Translatable.word("error.axis." + name), p, n, before, after, n + before + after);
+                    "error.pool.tooLarge", Translatable.Reason.of("error.axis." + name), p, n, before, after, n + before + after);
         }
         return span / s + 1;
     }

@@ -4,31 +4,33 @@ import org.convplay.engine.Translatable;
 
 /**
  * A request that cannot be served as sent. The message names the field and the reason and is what the API
- * answers (HTTP 400); a page shows it in its reader's language when it has a key ({@link Messages#explain}).
+ * answers (HTTP 400); a page shows it in its reader's language when it has a {@link #reason()}
+ * ({@link Messages#explain}).
  */
 public class BadRequestException extends RuntimeException implements Translatable {
-    private final String key;
-    private final transient Object[] args;
+    private final transient Reason reason;
 
     public BadRequestException(String message) {
-        this(message, null);
+        super(message);
+        this.reason = null;
     }
 
     /** The English {@code message}, and the same as a key of the message bundles with its arguments. */
     public BadRequestException(String message, String key, Object... args) {
-        super(message);
-        this.key = key;
-        this.args = args.clone();
+        this(message, Reason.of(key, args));
     }
 
-    /** The same refusal as a bad request, with its message and, for a page, its key; the original is the cause. */
+    private BadRequestException(String message, Reason reason) {
+        super(message);
+        this.reason = reason;
+    }
+
+    /** The same refusal as a bad request, with its message and, for a page, its reason; the original is the cause. */
     public static BadRequestException of(RuntimeException e) {
         if (e instanceof BadRequestException b) {
             return b;
         }
-        BadRequestException b = e instanceof Translatable t && t.key() != null
-                ? new BadRequestException(e.getMessage(), t.key(), t.args())
-                : new BadRequestException(e.getMessage());
+        BadRequestException b = new BadRequestException(e.getMessage(), e instanceof Translatable t ? t.reason() : null);
         b.initCause(e);
         return b;
     }
@@ -41,12 +43,7 @@ public class BadRequestException extends RuntimeException implements Translatabl
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public Object[] args() {
-        return args.clone();
+    public Reason reason() {
+        return reason;
     }
 }

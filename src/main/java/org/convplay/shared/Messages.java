@@ -65,26 +65,26 @@ public final class Messages {
     }
 
     /**
-     * An error as a page shows it: in the reader's language when it is {@link Translatable} with a key (its
-     * translatable arguments too), else its English message as the API gives it.
+     * An error as a page shows it: in the reader's language when it is {@link Translatable} with a reason, else its
+     * English message as the API gives it.
      */
     public static String explain(Throwable error, Locale locale) {
-        if (error instanceof Translatable t && t.key() != null) {
-            return explain(t, locale);
+        if (error instanceof Translatable t && t.reason() != null) {
+            return explain(t.reason(), locale);
         }
         return error.getMessage();
     }
 
-    private static String explain(Translatable t, Locale locale) {
-        Object[] args = t.args();
+    private static String explain(Translatable.Reason reason, Locale locale) {
+        Object[] args = reason.args().toArray();
         for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Translatable inner && inner.key() != null) {
+            if (args[i] instanceof Translatable.Reason inner) {
                 args[i] = explain(inner, locale);
             } else if (args[i] instanceof Throwable inner) {
-                args[i] = inner.getMessage();
+                args[i] = explain(inner, locale);
             }
         }
-        return render(locale, t.key(), args);
+        return render(locale, reason.key(), args);
     }
 
     /** An argument the text gives no style ({@code {0}}): decimals and instants written here, the rest as MessageFormat writes it. */

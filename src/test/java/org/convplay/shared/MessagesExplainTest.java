@@ -78,7 +78,7 @@ class MessagesExplainTest {
         for (Map.Entry<String, ThrowingCallable> e : errors().entrySet()) {
             Throwable error = catchThrowable(e.getValue());
             assertThat(error).as(e.getKey()).isInstanceOf(Translatable.class);
-            assertThat(((Translatable) error).key()).as("%s has a key", e.getKey()).isNotNull();
+            assertThat(((Translatable) error).reason()).as("%s has a reason", e.getKey()).isNotNull();
             String english = Messages.explain(error, Locale.ENGLISH);
             String portuguese = Messages.explain(error, Messages.PORTUGUESE);
             assertThat(english).as(e.getKey()).isEqualTo(error.getMessage());
