@@ -34,7 +34,7 @@ public class SecurityConfig extends VaadinWebSecurity {
         "/api/convolve", "/api/pipeline", "/api/benchmark", "/api/experiments", "/api/experiments/**",
         "/api/exercises", "/api/exercises/**", "/e/**", "/embed/**", "/error",
         "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus"
+        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/icons/favicon.svg"
     };
 
     @Override

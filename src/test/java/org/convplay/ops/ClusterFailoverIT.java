@@ -250,10 +250,23 @@ class ClusterFailoverIT {
         }
 
         /** Sends this browser to one instance, as the proxy's own cookie would after a first visit. */
-        void pin(String server) {
+        void pin(String server) throws InterruptedException {
             browser.driver.get(proxy("/haproxy-health"));
-            browser.driver.manage().deleteAllCookies();
-            browser.driver.manage().addCookie(new Cookie("CONVPLAY_SERVER", server, "/"));
+            // The page's own /favicon.ico request goes out without the cookie, and when its answer comes back after
+            // the cookie was set, the proxy's cookie for whichever instance served it replaces the pin (a CI run
+            // failed so: the student meant for app1 worked on app2). Set it again until it stays through a reload,
+            // whose requests all carry it.
+            for (int i = 0; i < 10; i++) {
+                browser.driver.manage().deleteAllCookies();
+                browser.driver.manage().addCookie(new Cookie("CONVPLAY_SERVER", server, "/"));
+                browser.driver.get(proxy("/haproxy-health"));
+                Thread.sleep(500);
+                Cookie now = browser.driver.manage().getCookieNamed("CONVPLAY_SERVER");
+                if (now != null && server.equals(now.getValue())) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("the browser could not be pinned to " + server);
         }
 
         WebElement find(String css) {
