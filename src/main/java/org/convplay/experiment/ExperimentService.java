@@ -91,15 +91,16 @@ public class ExperimentService {
         String ownerName = ownerName();
         String title = draft.title() == null ? "" : draft.title().strip();
         if (title.isEmpty()) {
-            throw new BadRequestException("title is required");
+            throw new BadRequestException("title is required", "error.experiment.noTitle");
         }
         if (title.length() > Experiment.MAX_TITLE) {
-            throw new BadRequestException("title has " + title.length() + " characters; the limit is " + Experiment.MAX_TITLE);
+            throw new BadRequestException("title has " + title.length() + " characters; the limit is " + Experiment.MAX_TITLE,
+                    "error.experiment.title", title.length(), Experiment.MAX_TITLE);
         }
         String description = draft.description() == null ? "" : draft.description().strip();
         if (description.length() > Experiment.MAX_DESCRIPTION) {
             throw new BadRequestException("description has " + description.length() + " characters; the limit is "
-                    + Experiment.MAX_DESCRIPTION);
+                    + Experiment.MAX_DESCRIPTION, "error.experiment.description", description.length(), Experiment.MAX_DESCRIPTION);
         }
         String kindId = draft.kind() == null ? "pipeline" : draft.kind();
         ExperimentKind kind = kinds.get(kindId);

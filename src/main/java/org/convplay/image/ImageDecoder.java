@@ -17,6 +17,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.convplay.shared.Limits;
 import org.convplay.engine.Tensor;
+import org.convplay.engine.Translatable.Reason;
 
 /**
  * Reads PNG and JPEG files into {@link DecodedImage}s with javax.imageio, keeping every stored bit:
@@ -31,16 +32,20 @@ public final class ImageDecoder {
 
     public static DecodedImage decode(byte[] bytes, String fileName) {
         String name = fileName == null || fileName.isBlank() ? "the file" : fileName;
+        // the name as a page shows it: a file without one is "the file" in the reader's language
+        Object shown = fileName == null || fileName.isBlank() ? Reason.of("error.image.theFile") : fileName;
         if (bytes == null || bytes.length == 0) {
-            throw new ImageRejectedException(name + " is empty");
+            throw new ImageRejectedException(name + " is empty", "error.image.empty", shown);
         }
         if (bytes.length > Limits.MAX_IMAGE_BYTES) {
-            throw new ImageRejectedException(name + " has " + bytes.length + " bytes; the limit is " + Limits.MAX_IMAGE_BYTES);
+            throw new ImageRejectedException(name + " has " + bytes.length + " bytes; the limit is " + Limits.MAX_IMAGE_BYTES,
+                    "error.image.bytes", shown, bytes.length, Limits.MAX_IMAGE_BYTES);
         }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new ImageRejectedException(name + " is not a PNG or JPEG image (its first bytes are no image signature)");
+                throw new ImageRejectedException(name + " is not a PNG or JPEG image (its first bytes are no image signature)",
+                        "error.image.notImage", shown);
             }
             ImageReader reader = readers.next();
             String format = reader.getFormatName().toLowerCase(Locale.ROOT);
@@ -48,7 +53,7 @@ public final class ImageDecoder {
             if (!format.equals("png") && !format.equals("jpeg")) {
                 reader.dispose();
                 throw new ImageRejectedException(name + " is a " + format.toUpperCase(Locale.ROOT)
-                        + " image; only PNG and JPEG are read");
+                        + " image; only PNG and JPEG are read", "error.image.format", shown, format.toUpperCase(Locale.ROOT));
             }
             try {
                 reader.setInput(in, true, true);
@@ -56,11 +61,13 @@ public final class ImageDecoder {
                 int height = reader.getHeight(0);
                 long pixels = (long) width * height;
                 if (width <= 0 || height <= 0) {
-                    throw new ImageRejectedException(name + " says it is " + width + "x" + height + " pixels, which is no image");
+                    throw new ImageRejectedException(name + " says it is " + width + "x" + height + " pixels, which is no image",
+                            "error.image.noPixels", shown, width, height);
                 }
                 if (pixels > Limits.MAX_IMAGE_PIXELS) {
                     throw new ImageRejectedException(name + " is " + width + "x" + height + " = " + pixels
-                            + " pixels; the limit is " + Limits.MAX_IMAGE_PIXELS + " pixels (about 1182x1182)");
+                            + " pixels; the limit is " + Limits.MAX_IMAGE_PIXELS + " pixels (about 1182x1182)",
+                            "error.image.pixels", shown, width, height, pixels, Limits.MAX_IMAGE_PIXELS);
                 }
                 // The JPEG reader fills a file cut short with gray and only warns; a damaged file is refused instead.
                 List<String> warnings = new ArrayList<>();
@@ -68,7 +75,7 @@ public final class ImageDecoder {
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new ImageRejectedException(name + " could not be read as " + format.toUpperCase(Locale.ROOT)
-                            + ": " + warnings.get(0));
+                            + ": " + warnings.get(0), "error.image.unreadableAs", shown, format.toUpperCase(Locale.ROOT), warnings.get(0));
                 }
                 return fromImage(image, name, format);
             } catch (IOException | RuntimeException e) {
@@ -76,12 +83,12 @@ public final class ImageDecoder {
                     throw r;
                 }
                 throw new ImageRejectedException(name + " could not be read as " + format.toUpperCase(Locale.ROOT)
-                        + ": " + reason(e));
+                        + ": " + reason(e), "error.image.unreadableAs", shown, format.toUpperCase(Locale.ROOT), reason(e));
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new ImageRejectedException(name + " could not be read: " + reason(e));
+            throw new ImageRejectedException(name + " could not be read: " + reason(e), "error.image.unreadable", shown, reason(e));
         }
     }
 
@@ -110,7 +117,7 @@ public final class ImageDecoder {
             layout = DecodedImage.Layout.RGBA;
         } else {
             throw new ImageRejectedException(name + " has " + bands + " channel(s) in a colour space that is neither gray nor RGB"
-                    + " (CMYK or YCCK JPEG?); save it as RGB or gray");
+                    + " (CMYK or YCCK JPEG?); save it as RGB or gray", "error.image.colourSpace", name, bands);
         }
         int bits = raster.getSampleModel().getSampleSize(0);
         int w = raster.getWidth();

@@ -7,4 +7,9 @@ public class ImageRejectedException extends BadRequestException {
     public ImageRejectedException(String message) {
         super(message);
     }
+
+    /** The English {@code message}, and the same as a key of the message bundles with its arguments. */
+    public ImageRejectedException(String message, String key, Object... args) {
+        super(message, key, args);
+    }
 }

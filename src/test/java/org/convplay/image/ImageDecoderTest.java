@@ -171,4 +171,21 @@ class ImageDecoderTest {
                 .isInstanceOf(ImageRejectedException.class)
                 .hasMessage("huge.png has " + (Limits.MAX_IMAGE_BYTES + 1) + " bytes; the limit is " + Limits.MAX_IMAGE_BYTES);
     }
+
+    /** A refused file is explained on the images page in its reader's language; the API keeps the English. */
+    @Test
+    void aRefusalReadsInBothLanguages() {
+        ImageRejectedException empty = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> ImageDecoder.decode(new byte[0], null), ImageRejectedException.class);
+        assertThat(empty.getMessage()).isEqualTo("the file is empty");
+        assertThat(org.convplay.shared.Messages.explain(empty, java.util.Locale.ENGLISH)).isEqualTo("the file is empty");
+        assertThat(org.convplay.shared.Messages.explain(empty, org.convplay.shared.Messages.PORTUGUESE)).isEqualTo("o arquivo está vazio");
+
+        ImageRejectedException text = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> ImageDecoder.decode("not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "notes.txt"),
+                ImageRejectedException.class);
+        assertThat(org.convplay.shared.Messages.explain(text, java.util.Locale.ENGLISH)).isEqualTo(text.getMessage());
+        assertThat(org.convplay.shared.Messages.explain(text, org.convplay.shared.Messages.PORTUGUESE))
+                .isEqualTo("notes.txt não é uma imagem PNG ou JPEG (seus primeiros bytes não são a assinatura de uma imagem)");
+    }
 }

@@ -29,6 +29,7 @@ import org.convplay.image.ImageRejectedException;
 import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
 import org.convplay.shared.Limits;
+import org.convplay.shared.Messages;
 
 /**
  * The images page's picture: upload or sample, how pixels become numbers (scale, gray) and the channels drawn. It
@@ -170,7 +171,7 @@ class PicturePanel extends VerticalLayout implements LocaleChangeObserver {
             showChannels();
             fireEvent(new ChangeEvent(this, true, from));
         } catch (ImageRejectedException e) {
-            imageError.setText(e.getMessage());
+            imageError.setText(Messages.explain(e, getLocale()));
         }
     }
 
