@@ -87,8 +87,8 @@ public class ConvSpecFields extends Div implements LocaleChangeObserver {
     private final IntegerField dilationY = Fields.integer(1, 1, Limits.MAX_STEP);
     private final IntegerField dilationX = Fields.integer(1, 1, Limits.MAX_STEP);
     private final FlexLayout steps = new FlexLayout();
-    /** True while several fields are set together (a preset, a restored state): no event until they are done. */
-    private boolean quiet;
+    /** On while several fields are set together (a preset, a restored state): no event until they are done. */
+    private final Quiet quiet = new Quiet();
 
     /** The fields of {@code offer}, with ids {@code idPrefix + "padding"}, {@code idPrefix + "stride-y"}... */
     public ConvSpecFields(Offer offer, String idPrefix) {
@@ -99,7 +99,7 @@ public class ConvSpecFields extends Div implements LocaleChangeObserver {
         convention.setItemLabelGenerator(Convention::id);
         convention.setValue(Convention.DEFAULT);
         convention.addValueChangeListener(e -> {
-            if (!quiet) {
+            if (!quiet.isOn()) {
                 applyPreset(e.getValue());
             }
         });
@@ -181,7 +181,7 @@ public class ConvSpecFields extends Div implements LocaleChangeObserver {
 
     private void changed() {
         showPads();
-        if (!quiet) {
+        if (!quiet.isOn()) {
             fireEvent(new ChangeEvent(this));
         }
     }
@@ -206,13 +206,7 @@ public class ConvSpecFields extends Div implements LocaleChangeObserver {
     }
 
     private void quietly(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
+        quiet.run(r);
         showPads();
     }
 

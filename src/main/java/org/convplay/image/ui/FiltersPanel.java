@@ -18,10 +18,12 @@ import org.convplay.image.KernelPreset;
 import org.convplay.shared.BadRequestException;
 import org.convplay.shared.Limits;
 import org.convplay.ui.ConvSpecFields;
+import org.convplay.ui.MessageEvent;
+import org.convplay.ui.Quiet;
 
 /**
  * The images page's layer: padding, border and stride, and the filters, each a kernel per input channel. It fires a
- * {@link ChangeEvent} when the bands would change and a {@link RefusedEvent} when a filter cannot be added or removed.
+ * {@link ChangeEvent} when the bands would change and a {@link MessageEvent} when a filter cannot be added or removed.
  */
 class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
 
@@ -39,20 +41,6 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
         }
     }
 
-    /** A filter was not added or removed; the message says why. */
-    static class RefusedEvent extends ComponentEvent<FiltersPanel> {
-        private final String message;
-
-        RefusedEvent(FiltersPanel source, String message) {
-            super(source, false);
-            this.message = message;
-        }
-
-        String message() {
-            return message;
-        }
-    }
-
     private final H3 title = new H3();
     private final ConvSpecFields settings = new ConvSpecFields(ConvSpecFields.paddings("valid", "same").withBorder()
             .withStride(ConvSpecFields.Axes.ONE), "");
@@ -62,7 +50,7 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
     /** The input channels every filter has a kernel for. */
     private List<String> channels = List.of("red", "green", "blue");
     /** True while several editors change together: one event, after. */
-    private boolean quiet;
+    private final Quiet quiet = new Quiet();
 
     FiltersPanel(List<KernelPreset> first) {
         setPadding(false);
@@ -76,31 +64,27 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
         FlexLayout row = ImageView.wrap(new FlexLayout(settings, addFilter));
         row.setAlignItems(Alignment.BASELINE);
         add(title, row, filters);
-        quiet = true;
-        try {
-            first.forEach(this::addFilter);
-        } finally {
-            quiet = false;
-        }
+        quiet.run(() -> first.forEach(this::addFilter));
     }
 
     Registration addChangeListener(ComponentEventListener<ChangeEvent> listener) {
         return addListener(ChangeEvent.class, listener);
     }
 
-    Registration addRefusedListener(ComponentEventListener<RefusedEvent> listener) {
-        return addListener(RefusedEvent.class, listener);
+    /** A filter was not added or removed; the message says why. */
+    Registration addRefusedListener(ComponentEventListener<MessageEvent> listener) {
+        return addListener(MessageEvent.class, listener);
     }
 
     private void changed(boolean countChanged) {
-        if (!quiet) {
+        if (!quiet.isOn()) {
             fireEvent(new ChangeEvent(this, countChanged));
         }
     }
 
     void addFilter(KernelPreset preset) {
         if (editors.size() >= Limits.MAX_IMAGE_FILTERS) {
-            fireEvent(new RefusedEvent(this, getTranslation("image.tooManyFilters", Limits.MAX_IMAGE_FILTERS)));
+            fireEvent(new MessageEvent(this, getTranslation("image.tooManyFilters", Limits.MAX_IMAGE_FILTERS)));
             return;
         }
         add(new ImageExperiment.Filter(preset, FilterEditor.EACH, null));
@@ -124,7 +108,7 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
 
     private void removeFilter(FilterEditor f) {
         if (editors.size() == 1) {
-            fireEvent(new RefusedEvent(this, getTranslation("image.lastFilter")));
+            fireEvent(new MessageEvent(this, getTranslation("image.lastFilter")));
             return;
         }
         // editors keep their numbers in ids and names, so the filters after it are made again in order
@@ -145,7 +129,7 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
 
     /** Replaces every filter with these presets, targets and weights (one kernel per input channel); no event. */
     void setStates(List<ImageExperiment.Filter> wanted) {
-        quietly(() -> {
+        quiet.run(() -> {
             editors.clear();
             filters.removeAll();
             wanted.forEach(this::add);
@@ -155,23 +139,13 @@ class FiltersPanel extends VerticalLayout implements LocaleChangeObserver {
     /** A new set of input channels: every filter gets a kernel for each, filled again from its preset; no event. */
     void setChannels(List<String> names) {
         channels = List.copyOf(names);
-        quietly(() -> {
+        quiet.run(() -> {
             for (FilterEditor f : editors) {
                 if (!f.channels().equals(names)) {
                     f.setChannels(names);
                 }
             }
         });
-    }
-
-    private void quietly(Runnable r) {
-        boolean was = quiet;
-        quiet = true;
-        try {
-            r.run();
-        } finally {
-            quiet = was;
-        }
     }
 
     int count() {

@@ -46,6 +46,7 @@ import org.convplay.shared.Hashes;
 import org.convplay.shared.Messages;
 import org.convplay.ui.CodeExportPanel;
 import org.convplay.ui.MainLayout;
+import org.convplay.ui.Quiet;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -74,7 +75,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     /** A practical's task bar, when the URL names one ({@code ?task=...}). */
     private final TaskBar taskBar;
     /** True while a saved state is shown, so that the bands are computed once, after. */
-    private boolean quiet;
+    private final Quiet quiet = new Quiet();
 
     /** For tests: the page without saving. */
     public ImageView(ImageConvolutionService images, SlidingWindowService windows) {
@@ -187,23 +188,19 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     /** Restores a state written by {@link #toJson()} with its image file; {@code parent} is the experiment it came from. */
     public void load(JsonNode request, JsonNode view, byte[] bytes, Experiment parent) {
         ImageExperiment r = ImageExperiment.read(request);
-        List<String> names;
-        quiet = true;
-        try {
+        quiet.run(() -> {
             picture.restore(bytes, r.fileName(), r.scale(), r.gray());
             offerPicture();
-            names = picture.inputChannels();
+            List<String> names = picture.inputChannels();
             filters.setChannels(names);
             filters.setSpec(ImageExperiment.spec(r.padding(), r.border(), r.stride()));
             filters.setStates(r.filters());
             patch.setChannels(names);
             patch.setFilterCount(filters.count());
-        } finally {
-            quiet = false;
-        }
+        });
         JsonNode p = view == null ? null : view.get("patch");
         if (p != null) {
-            patch.readJson(p, filters.count(), names.size());
+            patch.readJson(p, filters.count(), picture.inputChannels().size());
         }
         if (saveBar != null) {
             saveBar.setParent(parent);
@@ -213,7 +210,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
 
     /** Starts the bands for the current image, filters and settings, replacing a run in progress. */
     void recompute() {
-        if (quiet || getUI().isEmpty() || picture.image() == null || filters.count() == 0) {
+        if (quiet.isOn() || getUI().isEmpty() || picture.image() == null || filters.count() == 0) {
             // before the page is attached there is nobody to show bands to; attaching computes them
             return;
         }
@@ -267,7 +264,7 @@ public class ImageView extends VerticalLayout implements LocaleChangeObserver, B
     /** The sliding window over the chosen patch, with the chosen filter's kernel for the chosen channel. */
     private void showPatch() {
         Tensor in = input();
-        if (quiet || in == null || filters.count() == 0) {
+        if (quiet.isOn() || in == null || filters.count() == 0) {
             return;
         }
         patch.show(in, filters.count(), filters::weights, filters::spec);

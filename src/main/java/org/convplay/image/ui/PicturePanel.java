@@ -30,6 +30,7 @@ import org.convplay.image.PixelScale;
 import org.convplay.image.SampleImage;
 import org.convplay.shared.Limits;
 import org.convplay.shared.Messages;
+import org.convplay.ui.Quiet;
 
 /**
  * The images page's picture: upload or sample, how pixels become numbers (scale, gray) and the channels drawn. It
@@ -77,7 +78,7 @@ class PicturePanel extends VerticalLayout implements LocaleChangeObserver {
     /** The file {@link #image} was decoded from: what a saved experiment stores. */
     private byte[] bytes;
     /** True while a saved state sets scale and gray: the page recomputes once, after. */
-    private boolean quiet;
+    private final Quiet quiet = new Quiet();
 
     private record Uploaded(byte[] bytes, String fileName) {
     }
@@ -179,19 +180,16 @@ class PicturePanel extends VerticalLayout implements LocaleChangeObserver {
     void restore(byte[] file, String fileName, PixelScale s, boolean toGray) {
         image = ImageDecoder.decode(file, fileName);
         bytes = file;
-        quiet = true;
-        try {
+        quiet.run(() -> {
             sample.setValue(Arrays.stream(SampleImage.values()).filter(x -> Arrays.equals(x.bytes(), file)).findFirst().orElse(null));
             scale.setValue(s);
             gray.setValue(toGray);
-        } finally {
-            quiet = false;
-        }
+        });
         showChannels();
     }
 
     private void numbersChanged() {
-        if (image != null && !quiet) {
+        if (image != null && !quiet.isOn()) {
             showChannels();
             fireEvent(new ChangeEvent(this, false, null));
         }

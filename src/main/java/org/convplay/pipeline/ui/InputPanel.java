@@ -18,10 +18,11 @@ import org.convplay.shared.Messages;
 import org.convplay.shared.NdArray;
 import org.convplay.shared.NdArrayParser;
 import org.convplay.ui.MatrixEditor;
+import org.convplay.ui.MessageEvent;
 
 /**
  * The pipeline page's input, C x H x W: one channel at a time in the matrix editor, all of them as text in either
- * layout. It fires a {@link ChangeEvent} when the input changes and an {@link ErrorEvent} for text it cannot read.
+ * layout. It fires a {@link ChangeEvent} when the input changes and an {@link MessageEvent} for text it cannot read.
  */
 class InputPanel extends VerticalLayout implements LocaleChangeObserver {
 
@@ -34,20 +35,6 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
     static class ChangeEvent extends ComponentEvent<InputPanel> {
         ChangeEvent(InputPanel source) {
             super(source, false);
-        }
-    }
-
-    /** Pasted or typed text was not an input; the message says why. */
-    static class ErrorEvent extends ComponentEvent<InputPanel> {
-        private final String message;
-
-        ErrorEvent(InputPanel source, String message) {
-            super(source, false);
-            this.message = message;
-        }
-
-        String message() {
-            return message;
         }
     }
 
@@ -67,7 +54,7 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
             storeChannel();
             fireEvent(new ChangeEvent(this));
         });
-        input.onPasteError(message -> fireEvent(new ErrorEvent(this, message)));
+        input.onPasteError(message -> fireEvent(new MessageEvent(this, message)));
         channel.setId("pipeline-channel");
         channel.addValueChangeListener(e -> showChannel());
         layout.setId("pipeline-layout");
@@ -95,8 +82,9 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
         return addListener(ChangeEvent.class, listener);
     }
 
-    Registration addErrorListener(ComponentEventListener<ErrorEvent> listener) {
-        return addListener(ErrorEvent.class, listener);
+    /** Pasted or typed text was not an input; the message says why. */
+    Registration addErrorListener(ComponentEventListener<MessageEvent> listener) {
+        return addListener(MessageEvent.class, listener);
     }
 
     /** The editor, for the page's colour and digit switches. */
@@ -182,7 +170,7 @@ class InputPanel extends VerticalLayout implements LocaleChangeObserver {
             setValue(a.rank() == 3 && "tf".equals(layout.getValue()) ? a.transpose(2, 0, 1) : a);
             fireEvent(new ChangeEvent(this));
         } catch (BadRequestException e) {
-            fireEvent(new ErrorEvent(this, Messages.explain(e, getLocale())));
+            fireEvent(new MessageEvent(this, Messages.explain(e, getLocale())));
         }
     }
 
